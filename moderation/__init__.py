@@ -1,0 +1,1 @@
+"""Safeguard: scoring and policy, pure functions on plain values (no web, no database)."""

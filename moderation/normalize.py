@@ -1,0 +1,269 @@
+"""Text normalisation that undoes the tricks people use to hide abuse from word filters."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+# Characters that render as nothing (or reorder what is shown) and are used to split words
+# so that a filter misses them: zero-width, joiners, bidi overrides/isolates, soft hyphen,
+# variation selectors, word joiner and the invisible operators.
+_INVISIBLE = frozenset(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
+    + list(range(0x200B, 0x2010))
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2060, 0x2070))
+    + list(range(0xFE00, 0xFE10))
+    + list(range(0xE0000, 0xE0080))
+)
+# Combining marks that attach to Latin/Greek/Cyrillic letters ("zalgo" text, f\u0301uck).
+# Other scripts' marks are kept: they are part of their spelling.
+_COMBINING_RANGES = ((0x0300, 0x0370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100),
+                     (0xFE20, 0xFE30))
+
+# Cyrillic and Greek letters that look like Latin ones.  Applied only when a text is mostly
+# Latin, so Russian or Greek comments keep their own letters.
+_CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ı": "i", "ʏ": "y", "ɪ": "i", "ᴜ": "u",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ω": "w", "μ": "u",
+}
+_LATIN_RE = re.compile(r"[a-zA-Z]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _squared_letter(cp: int) -> str | None:
+    # Enclosed/squared/negative letters and regional indicators do not decompose under NFKC.
+    for base in (0x1F130, 0x1F150, 0x1F170, 0x1F1E6):
+        if base <= cp < base + 26:
+            return chr(ord("a") + cp - base)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str, confusables: bool) -> str:
+    cp = ord(ch)
+    if cp in _INVISIBLE:
+        return ""
+    for lo, hi in _COMBINING_RANGES:
+        if lo <= cp < hi:
+            return ""
+    sq = _squared_letter(cp)
+    if sq is not None:
+        return sq
+    if confusables:
+        low = ch.lower()
+        if low in _CONFUSABLES:
+            return _CONFUSABLES[low]
+    out = unicodedata.normalize("NFKC", ch)
+    decomposed = unicodedata.normalize("NFKD", out)
+    # Strip accents from Latin letters only ("fück" -> "fuck"; "ü" alone is harmless either way).
+    if decomposed and decomposed[0].isascii() and decomposed[0].isalpha():
+        out = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    if confusables and any(c.lower() in _CONFUSABLES for c in out):
+        out = "".join(_CONFUSABLES.get(c.lower(), c) for c in out)
+    return out
+
+
+# --- word lists the de-obfuscation steps aim at (kept small and explicit) ------------------
+# Target words for masked/leet tokens, in priority order when a mask is ambiguous (s**t).
+TARGET_WORDS: tuple[str, ...] = (
+    "fuck", "fucking", "fucked", "fucker", "fuckers", "fucks", "fuckin", "fuckwit", "shit",
+    "shite", "shits", "shitty", "bullshit", "cunt", "cunts", "twat", "twats", "bitch", "bitches",
+    "whore", "whores", "slut", "sluts", "slag", "slags", "bastard", "bastards", "wanker",
+    "wankers", "dick", "dickhead", "prick", "pricks", "cock", "arse", "arsehole", "ass",
+    "asshole", "piss", "pissed", "bollocks", "tosser", "tossers", "idiot", "idiots", "moron",
+    "morons", "stupid", "retard", "retarded", "retards", "faggot", "fag", "nigger", "nigga",
+    "paki", "pakis", "spastic", "kys", "kill", "die", "rape", "scum", "loser", "bellend",
+    "knobhead", "nonce", "motherfucker", "pussy", "crap", "damn", "hell", "tits", "skank",
+    "shut", "up", "you", "yourself", "cow", "pig", "liar", "troll", "dyke", "tranny", "coon",
+    "wog", "gyppo", "pikey", "chink", "kike", "yid", "poof", "mong", "spaz", "hoe", "hoes",
+    "sucker", "fool", "muppet", "clown", "imbecile", "cretin", "ugly", "fat", "dumb", "thick",
+)
+_TARGET_SET = frozenset(TARGET_WORDS)
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                       "@": "a", "$": "s", "!": "i", "|": "i", "€": "e", "9": "g", "+": "t",
+                       "¡": "i"})
+# Numbers with units, ordinals and decimals are not leet ("1st", "10am", "3.5bn", "80s").
+_NUMERIC = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|bn|yo|yr|yrs|mph|kg|km|cm|mm|ml|p|x|h|hr|hrs)?\Z"
+                      r"|.*\d[.,:/]\d")
+# Tokens mixing letters with digits/symbols: candidates for leet or masking ("sh1t", "f***").
+_OBFUSCATED_TOKEN = re.compile(
+    r"(?<![\w*#@$!|%~^+€£¡.\-])"
+    r"(?=[\w*#@$!|%~^+€£¡.\-]*[a-z])(?=[\w*#@$!|%~^+€£¡.\-]*[0-9*#@$!|%~^+€£¡.\-_])"
+    r"[a-z0-9*#@$!|%~^+€£¡][\w*#@$!|%~^+€£¡.\-]*[\w*#@$!|%~^+€£¡]"
+)
+# Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t").
+_SPACED_LETTERS = re.compile(
+    r"(?<![\w'])(?:[a-z](?:[ .\-_*·•/|]{1,3})){2,}[a-z](?![\w'])"
+)
+_WIDE_GAP = re.compile(r"\s{2,}|\s*[/|]\s*")
+_GAP = re.compile(r"[ .\-_*·•/|]+")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_DOUBLE_WORD = re.compile(r"\b[a-z]*([a-z])\1[a-z]*\b")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
+
+
+def _join_spaced(m: re.Match[str]) -> str:
+    # Two or more spaces (or a slash) between letters mark a word break: "s h u t  u p".
+    words = _WIDE_GAP.split(m.group())
+    joined = [_GAP.sub("", w) for w in words if w.strip(" .-_*·•")]
+    return " ".join(joined)
+
+
+@lru_cache(maxsize=4096)
+def _deobfuscate_token(tok: str) -> str:
+    core = tok
+    if _NUMERIC.match(core):
+        return tok
+    # Internal punctuation splitting a known word: "f.uck", "sh-it", "b_i_t_c_h".
+    squeezed = re.sub(r"[.\-_~^*]", "", core)
+    if squeezed in _TARGET_SET:
+        return squeezed
+    leet = core.translate(_LEET)
+    leet_squeezed = re.sub(r"[.\-_~^*#%]", "", leet)
+    if leet_squeezed in _TARGET_SET:
+        return leet_squeezed
+    # Masked letters: each symbol stands for one hidden letter ("f**k", "c*nt", "sh*t").
+    if core[0].isalpha():
+        masked = re.sub(r"[^a-z]", ".", core)
+        rx = re.compile(masked + r"\Z")
+        for word in TARGET_WORDS:
+            if len(word) == len(core) and rx.match(word):
+                return word
+    # Only rewrite when the token is mostly letters after leet-mapping; keep numbers, codes,
+    # handles and dates as they were.
+    letters = sum(c.isalpha() for c in leet)
+    if letters >= max(2, len(leet) - 1) and not any(c.isdigit() for c in leet):
+        return leet
+    return tok
+
+
+def _obfuscated(m: re.Match[str]) -> str:
+    tok = m.group()
+    # Trailing sentence punctuation is not part of the word.
+    stripped = tok.rstrip(".!?-")
+    tail = tok[len(stripped):]
+    if not stripped:
+        return tok
+    if stripped.isalnum() and stripped.isalpha():
+        return tok
+    return _deobfuscate_token(stripped) + tail
+
+
+def _collapse_repeats(m: re.Match[str]) -> str:
+    return m.group(1) * 2
+
+
+def _collapse_doubles(m: re.Match[str]) -> str:
+    word = m.group()
+    if word in _TARGET_SET:
+        return word
+    # Only rewrite into a target word: real words with doubles ("looser" aside) never collapse
+    # into one, so no dictionary is needed.
+    single = re.sub(r"([a-z])\1", r"\1", word)
+    if single in _TARGET_SET:
+        return single
+    return word
+
+
+def _entity(m: re.Match[str]) -> str:
+    return html.unescape(m.group())
+
+
+Step = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+
+def _steps() -> Iterable[Step]:
+    yield _SPACED_LETTERS, _join_spaced
+    yield _OBFUSCATED_TOKEN, _obfuscated
+    yield _REPEATS, _collapse_repeats
+    yield _DOUBLE_WORD, _collapse_doubles
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _mostly_latin(text: str) -> bool:
+    latin = len(_LATIN_RE.findall(text))
+    other = sum(1 for c in _LETTER_RE.findall(text)
+                if not c.isascii() and c.lower() not in _CONFUSABLES)
+    return latin > 0 and latin >= other
+
+
+def normalize(text: str) -> str:
+    """Lower-case text with invisible characters, look-alikes, leet, masks and spacing undone."""
+    s = text
+    if "&" in s:
+        s = _ENTITY.sub(_entity, _ENTITY.sub(_entity, s))
+    if not s.isascii():
+        conf = _mostly_latin(s)
+        s = _NON_ASCII.sub(lambda m: _fold_char(m.group(), conf), s)
+    s = s.lower()
+    for rx, fn in _steps():
+        s = rx.sub(fn, s)
+    return s
+
+
+class MappedText:
+    """Normalised text plus, for each of its characters, the original [start, end) it came from."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start or start >= len(self.starts):
+            return (0, 0)
+        end = min(end, len(self.ends))
+        return (self.starts[start], self.ends[end - 1])
+
+    def sub(self, rx: re.Pattern[str], fn: Callable[[re.Match[str]], str]) -> MappedText:
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for m in rx.finditer(self.text):
+            a, b = m.span()
+            rep = fn(m)
+            parts.append(self.text[pos:a])
+            starts.extend(self.starts[pos:a])
+            ends.extend(self.ends[pos:a])
+            parts.append(rep)
+            if len(rep) == b - a:
+                starts.extend(self.starts[a:b])
+                ends.extend(self.ends[a:b])
+            elif rep:
+                o_start = self.starts[a] if a < b else (self.ends[a - 1] if a else 0)
+                o_end = self.ends[b - 1] if a < b else o_start
+                starts.extend([o_start] * len(rep))
+                ends.extend([o_end] * len(rep))
+            pos = b
+        if pos == 0 and not parts:
+            return self
+        parts.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return MappedText("".join(parts), starts, ends)
+
+
+def normalize_mapped(text: str) -> MappedText:
+    """Same result as normalize(), keeping where each character came from (for highlighting)."""
+    mt = MappedText(text, list(range(len(text))), list(range(1, len(text) + 1)))
+    if "&" in text:
+        mt = mt.sub(_ENTITY, _entity).sub(_ENTITY, _entity)
+    if not mt.text.isascii():
+        conf = _mostly_latin(mt.text)
+        mt = mt.sub(_NON_ASCII, lambda m: _fold_char(m.group(), conf))
+    mt = mt.sub(re.compile(r"[^\x00-\x7f]|[A-Z]"), lambda m: m.group().lower())
+    for rx, fn in _steps():
+        mt = mt.sub(rx, fn)
+    return mt

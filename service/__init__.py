@@ -1,0 +1,1 @@
+"""Safeguard web service and worker."""

@@ -1,0 +1,207 @@
+"""create_app(settings) -> Starlette: resources are built in the lifespan, never at import."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from service.cache import Invalidator, PageCache
+from service.db import make_engine, make_sessionmaker
+from service.directory import Directory
+from service.pipeline import Pipeline
+from service.queue import ArqQueue, InProcessQueue, Queue, Sweeper
+from service.ratelimit import MemoryRateLimiter, RedisRateLimiter
+from service.routes import public
+from service.settings import Settings
+from service.state import AppState
+
+log = logging.getLogger("safeguard")
+HERE = Path(__file__).parent
+TEMPLATES_DIR = HERE / "templates"
+WIDGETS_DIR = HERE.parent / "widgets"
+
+# Later features register their routes and lifespan hooks here, so app.py stays small.
+ExtraRoutes = Callable[[], list[BaseRoute]]
+
+
+def load_moderator(settings: Settings) -> Any:
+    from moderation.assess import build_moderator
+
+    moderator = build_moderator(
+        settings.toxicity_backend,
+        model=settings.detoxify_model,
+        checkpoint=settings.detoxify_checkpoint,
+        config_dir=settings.detoxify_config_dir,
+    )
+    scorer = getattr(moderator, "toxicity", None)
+    log.info("toxicity backend: %s (%s)", getattr(scorer, "name", "?"), getattr(scorer, "why", ""))
+    return moderator
+
+
+class LazyModerator:
+    """A serve process that only enqueues to arq loads the model the first time it needs it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._moderator: Any = None
+
+    def _get(self) -> Any:
+        if self._moderator is None:
+            self._moderator = load_moderator(self.settings)
+        return self._moderator
+
+    def assess_batch(self, texts: Any) -> Any:
+        return self._get().assess_batch(texts)
+
+    @property
+    def toxicity(self) -> Any:
+        return self._get().toxicity
+
+
+async def home(request: Request) -> Response:
+    st: AppState = request.app.state.safeguard
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "index.html", {"settings": st.settings, "demo_site": "demo", "demo_article": "welcome",
+                                "demo_consultation": "children-in-care-call-for-evidence"}
+    )
+
+
+async def openapi(request: Request) -> Response:
+    from service.openapi import build_spec
+
+    return JSONResponse(build_spec(request.app.state.safeguard.settings))
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
+        return JSONResponse({"error": "http_error", "message": exc.detail}, status_code=exc.status_code)
+    return Response(str(exc.detail), status_code=exc.status_code, media_type="text/plain")
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return JSONResponse({"error": "server_error",
+                         "message": "Something went wrong on our side; nothing you sent was lost. Try again."},
+                        status_code=500)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    moderator: Any = None,
+    start_queue: bool = True,
+    extra_routes: list[BaseRoute] | None = None,
+) -> Starlette:
+    settings = settings or Settings.from_environ()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        engine = make_engine(settings)
+        sessionmaker = make_sessionmaker(engine)
+        cache = PageCache(ttl=settings.page_cache_seconds)
+        invalidator = Invalidator(cache, settings.redis_url)
+        await invalidator.start()
+        mod = moderator
+        if mod is None:
+            mod = LazyModerator(settings) if settings.redis_url else load_moderator(settings)
+        pipeline = Pipeline(sessionmaker, mod, on_published=invalidator.published,
+                            dialect=engine.dialect.name)
+        queue: Queue
+        redis = None
+        if settings.redis_url:
+            queue = ArqQueue(settings.redis_url)
+            from redis.asyncio import Redis
+
+            redis = Redis.from_url(settings.redis_url)
+            limiter: Any = RedisRateLimiter(redis, settings.rate_limit_per_minute, settings.rate_limit_burst)
+        else:
+            queue = InProcessQueue(pipeline, batch_size=settings.batch_size,
+                                   batch_wait_ms=settings.batch_wait_ms)
+            limiter = MemoryRateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        sweeper = Sweeper(pipeline, queue, grace=settings.sweeper_grace_seconds,
+                          interval=settings.sweeper_interval_seconds)
+        if start_queue:
+            await queue.start()
+            if not settings.redis_url:
+                # With arq the workers sweep; in-process, serve is the worker and sweeps too.
+                sweeper.start()
+                # Anything left received by a crash before this start is picked up straight away.
+                await queue.enqueue(await pipeline.stale_received(0))
+        scorer = getattr(mod, "toxicity", None) if not isinstance(mod, LazyModerator) else None
+        state = AppState(
+            settings=settings,
+            engine=engine,
+            sessionmaker=sessionmaker,
+            directory=Directory(sessionmaker),
+            cache=cache,
+            invalidator=invalidator,
+            pipeline=pipeline,
+            queue=queue,
+            limiter=limiter,
+            queue_kind="arq" if settings.redis_url else "in-process",
+            scorer_name=getattr(scorer, "name", "lazy"),
+        )
+        state.extras["sweeper"] = sweeper
+        app.state.safeguard = state
+        for hook in getattr(app.state, "startup_hooks", []):
+            await hook(state)
+        try:
+            yield
+        finally:
+            await sweeper.stop()
+            if start_queue:
+                await queue.stop()
+            await invalidator.stop()
+            if redis is not None:
+                await redis.aclose()
+            await engine.dispose()
+
+    routes: list[BaseRoute] = [
+        Route("/", home, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+        *public.routes,
+        *(extra_routes or []),
+    ]
+    for module_routes in _feature_routes():
+        routes.extend(module_routes)
+    if WIDGETS_DIR.is_dir():
+        from starlette.routing import Mount
+
+        routes.append(Mount("/widgets", app=StaticFiles(directory=WIDGETS_DIR), name="widgets"))
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+    )
+    app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    app.state.startup_hooks = []
+    return app
+
+
+def _feature_routes() -> list[list[BaseRoute]]:
+    """Routes of the moderator, admin and widget features, where those modules are present."""
+    import importlib
+
+    found = []
+    for name in ("service.routes.moderator", "service.routes.admin", "service.routes.widget"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        found.append(list(module.routes))
+    return found
