@@ -31,8 +31,11 @@ _CONFUSABLES = {
     "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
     "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ı": "i", "ʏ": "y", "ɪ": "i", "ᴜ": "u",
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
-    "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ω": "w", "μ": "u",
+    "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ω": "w", "μ": "u", "ƒ": "f", "ȼ": "c", "ɑ": "a",
+    "ʋ": "u", "ɩ": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h",
 }
+# Gestures that say a word: the raised middle finger is "fuck" aimed at whoever follows.
+_EMOJI_WORDS = {"\U0001f595": " fuck "}
 _LATIN_RE = re.compile(r"[a-zA-Z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
@@ -48,6 +51,8 @@ def _squared_letter(cp: int) -> str | None:
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str, confusables: bool) -> str:
     cp = ord(ch)
+    if ch in _EMOJI_WORDS:
+        return _EMOJI_WORDS[ch]
     if cp in _INVISIBLE:
         return ""
     for lo, hi in _COMBINING_RANGES:
@@ -99,8 +104,9 @@ _OBFUSCATED_TOKEN = re.compile(
     r"[a-z0-9*#@$!|%~^+€£¡][\w*#@$!|%~^+€£¡.\-]*[\w*#@$!|%~^+€£¡]"
 )
 # Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t").
+# The separator must stay the same along the run, so "a f.u.c.k" does not swallow the "a".
 _SPACED_LETTERS = re.compile(
-    r"(?<![\w'])(?:[a-z](?:[ .\-_*·•/|]{1,3})){2,}[a-z](?![\w'])"
+    r"(?<![\w'])[a-z](?P<sep>[ .\-_*·•/|])(?P=sep){0,2}(?:[a-z](?P=sep){1,3}){1,}[a-z](?![\w'])"
 )
 _WIDE_GAP = re.compile(r"\s{2,}|\s*[/|]\s*")
 _GAP = re.compile(r"[ .\-_*·•/|]+")
@@ -146,6 +152,8 @@ def _deobfuscate_token(tok: str) -> str:
 
 def _obfuscated(m: re.Match[str]) -> str:
     tok = m.group()
+    if tok[0] == "@" and not any(c in tok for c in "*#"):
+        return tok  # a social handle (@marcus), not a masked word
     # Trailing sentence punctuation is not part of the word.
     stripped = tok.rstrip(".!?-")
     tail = tok[len(stripped):]

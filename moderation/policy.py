@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import html
 import json
 import math
 import re
@@ -38,9 +39,7 @@ DEFAULT_TOXICITY_HOLD: Mapping[str, float] = MappingProxyType(
         "identity_attack": 0.5,
     }
 )
-DEFAULT_TOXICITY_REJECT: Mapping[str, float] = MappingProxyType(
-    {"severe_toxicity": 0.9, "threat": 0.9}
-)
+DEFAULT_TOXICITY_REJECT: Mapping[str, float] = MappingProxyType({"severe_toxicity": 0.9, "threat": 0.9})
 
 LABEL_WORDING: Mapping[str, str] = MappingProxyType(
     {
@@ -49,9 +48,7 @@ LABEL_WORDING: Mapping[str, str] = MappingProxyType(
         "obscene": "obscene language",
         "threat": "a threat",
         "insult": "insults",
-        "identity_attack": (
-            "an attack on people for who they are (race, religion, sexuality, disability...)"
-        ),
+        "identity_attack": ("an attack on people for who they are (race, religion, sexuality, disability...)"),
     }
 )
 
@@ -93,8 +90,18 @@ _SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_]){2,}[^\W_](?![^\W_])")
 _SEPARATORS_RE = re.compile(r"[ .\-_]")
 
 
+# Markup that splits a word without showing a gap ("f<b></b>uck") is removed; other tags are
+# read as a space, since the sanitised page shows a break there.
+_INLINE_TAG_RE = re.compile(r"</?(?:a|b|i|em|strong|span|u|s|small|sub|sup|font|mark|code)\b[^>]*>", re.IGNORECASE)
+_OTHER_TAG_RE = re.compile(r"</?[a-z][^>]*>", re.IGNORECASE)
+
+
 def _fold(text: str) -> str:
     """Case-, accent- and disguise-insensitive form of ``text`` for word matching."""
+    if "<" in text:
+        text = _OTHER_TAG_RE.sub(" ", _INLINE_TAG_RE.sub("", text))
+    if "&" in text:
+        text = html.unescape(text)
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE_RE.sub("", text).casefold()
     if not text.isascii():
@@ -138,10 +145,7 @@ def find_words(text: str, words: tuple[str, ...]) -> list[str]:
     for word in words:
         pattern, max_masked = _word_pattern(" ".join(_fold(word).split()))
         for haystack in variants:
-            if any(
-                sum(m.group().count(c) for c in _MASKS) <= max_masked
-                for m in pattern.finditer(haystack)
-            ):
+            if any(sum(m.group().count(c) for c in _MASKS) <= max_masked for m in pattern.finditer(haystack)):
                 found.append(word)
                 break
     return found
@@ -183,9 +187,7 @@ class Policy:
 
     mode: Mode = "hold_flagged"
     toxicity_hold: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_TOXICITY_HOLD))
-    toxicity_reject: Mapping[str, float] = field(
-        default_factory=lambda: dict(DEFAULT_TOXICITY_REJECT)
-    )
+    toxicity_reject: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_TOXICITY_REJECT))
     child_data_hold: float = 0.5
     banned_words: tuple[str, ...] = ()
     suspect_words: tuple[str, ...] = ()
@@ -243,18 +245,14 @@ class Policy:
 
 def _checked(data: Mapping[str, Any], base: Policy | None) -> dict[str, Any]:
     if not isinstance(data, Mapping):
-        raise PolicyError(
-            [{"field": "policy", "message": f"expected a JSON object, got {_kind(data)}"}]
-        )
+        raise PolicyError([{"field": "policy", "message": f"expected a JSON object, got {_kind(data)}"}])
     errors: list[dict[str, str]] = []
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in _FIELDS:
             hint = difflib.get_close_matches(str(key), _FIELDS, n=1)
             suggestion = f"did you mean {hint[0]!r}?" if hint else "remove it"
-            errors.append(
-                _err(str(key), f"unknown setting; {suggestion} Known: {', '.join(_FIELDS)}.")
-            )
+            errors.append(_err(str(key), f"unknown setting; {suggestion} Known: {', '.join(_FIELDS)}."))
             continue
         if key in _THRESHOLD_MAPS and base is not None and isinstance(value, Mapping):
             merged = dict(getattr(base, key))
@@ -294,14 +292,10 @@ def _kind(value: Any) -> str:
 
 def _probability(field_name: str, value: Any, errors: list[dict[str, str]]) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        errors.append(
-            _err(field_name, f"expected a number from 0 to 1 (e.g. 0.5), got {_kind(value)}")
-        )
+        errors.append(_err(field_name, f"expected a number from 0 to 1 (e.g. 0.5), got {_kind(value)}"))
         return None
     if math.isnan(value) or not 0.0 <= value <= 1.0:
-        errors.append(
-            _err(field_name, f"{value!r} is outside 0 to 1; use a probability such as 0.5")
-        )
+        errors.append(_err(field_name, f"{value!r} is outside 0 to 1; use a probability such as 0.5"))
         return None
     return float(value)
 
@@ -316,8 +310,7 @@ def _parse_field(name: str, value: Any, errors: list[dict[str, str]]) -> Any:
             errors.append(
                 _err(
                     name,
-                    f'expected an object of label -> threshold (e.g. {{"insult": 0.5}}), '
-                    f"got {_kind(value)}",
+                    f'expected an object of label -> threshold (e.g. {{"insult": 0.5}}), got {_kind(value)}',
                 )
             )
             return {}
@@ -327,9 +320,7 @@ def _parse_field(name: str, value: Any, errors: list[dict[str, str]]) -> Any:
             if label not in TOXICITY_LABELS:
                 close = difflib.get_close_matches(str(label), TOXICITY_LABELS, n=1)
                 hint = f"did you mean {close[0]!r}? " if close else ""
-                errors.append(
-                    _err(where, f"unknown label; {hint}use one of {', '.join(TOXICITY_LABELS)}")
-                )
+                errors.append(_err(where, f"unknown label; {hint}use one of {', '.join(TOXICITY_LABELS)}"))
                 continue
             parsed = _probability(where, threshold, errors)
             if parsed is not None:
@@ -340,11 +331,7 @@ def _parse_field(name: str, value: Any, errors: list[dict[str, str]]) -> Any:
         return parsed if parsed is not None else value
     if name in _WORD_LISTS:
         if isinstance(value, str) or not isinstance(value, (list, tuple)):
-            errors.append(
-                _err(
-                    name, f'expected a list of words or phrases (["word", ...]), got {_kind(value)}'
-                )
-            )
+            errors.append(_err(name, f'expected a list of words or phrases (["word", ...]), got {_kind(value)}'))
             return ()
         words: list[str] = []
         for index, word in enumerate(value):
@@ -423,8 +410,7 @@ def decide(assessment: Assessment, policy: Policy, *, first_time: bool = False) 
             rejecting.append(
                 Reason(
                     "toxicity",
-                    f"Very likely contains {wording} (score {score:.2f}; "
-                    f"this site rejects at {reject_at:.2f}).",
+                    f"Very likely contains {wording} (score {score:.2f}; this site rejects at {reject_at:.2f}).",
                     label=label,
                     score=score,
                     detail={"threshold": reject_at},
@@ -434,8 +420,7 @@ def decide(assessment: Assessment, policy: Policy, *, first_time: bool = False) 
             holding.append(
                 Reason(
                     "toxicity",
-                    f"Likely contains {wording} (score {score:.2f}; "
-                    f"this site holds for review at {hold_at:.2f}).",
+                    f"Likely contains {wording} (score {score:.2f}; this site holds for review at {hold_at:.2f}).",
                     label=label,
                     score=score,
                     detail={"threshold": hold_at},
@@ -472,16 +457,13 @@ def decide(assessment: Assessment, policy: Policy, *, first_time: bool = False) 
         )
 
     if policy.mode == "premoderate":
-        holding.append(
-            Reason("premoderation", "This site reviews every comment before it is published.")
-        )
+        holding.append(Reason("premoderation", "This site reviews every comment before it is published."))
 
     if policy.premoderate_first_time and first_time:
         holding.append(
             Reason(
                 "first_time",
-                "This is the person's first comment; this site reviews first comments "
-                "before publishing.",
+                "This is the person's first comment; this site reviews first comments before publishing.",
             )
         )
 
@@ -489,8 +471,7 @@ def decide(assessment: Assessment, policy: Policy, *, first_time: bool = False) 
         holding.append(
             Reason(
                 "length",
-                f"At {len(text):,} characters it is longer than this site's limit of "
-                f"{policy.max_length:,}.",
+                f"At {len(text):,} characters it is longer than this site's limit of {policy.max_length:,}.",
                 detail={"length": len(text), "max": policy.max_length},
             )
         )

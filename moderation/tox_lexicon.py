@@ -22,12 +22,21 @@ INSULT_NOUNS: tuple[str, ...] = (
     "waste of skin", "excuse for a human being", "excuse for a human", "piece of shit",
     "piece of work", "piece of garbage", "piece of trash", "pond life", "scrounger", "sponger",
     "snowflake", "unfit mother", "unfit father", "unfit parent", "bad mother", "joke",
+    "monkey", "ape", "baboon", "animal", "savage", "thug", "chav", "scrote", "incel", "hack",
+    "crackhead", "junkie", "smackhead", "tramp", "cockwomble", "wazzock", "melt", "weapon",
+    "minger", "munter", "fanny", "walloper", "bawbag", "eejit", "plank", "div", "pleb",
+    "nobhead", "knobend", "bellend", "jobsworth", "gobshite", "grifter", "shill", "bimbo",
+    "airhead", "harridan", "shrew", "battleaxe", "old bag", "bag", "hussy", "tart", "floozy",
+    "tool", "sheep", "puppet", "lapdog", "stooge", "leech", "cuck", "simp", "dog",
 )
 # Nouns whose sting depends on context: weaker when not aimed at "you".
 WEAK_NOUNS: frozenset[str] = frozenset(
     {"hypocrite", "coward", "fraud", "disgrace", "joke", "snowflake", "dog", "rat", "snake",
      "worm", "git", "sod", "fool", "clown", "muppet", "bad mother", "piece of work", "arse",
-     "shit", "witch", "scrounger", "sponger", "creep", "weirdo", "liar", "pig", "knob", "dick"}
+     "shit", "witch", "scrounger", "sponger", "creep", "weirdo", "liar", "pig", "knob", "dick",
+     "hack", "animal", "savage", "melt", "weapon", "plank", "tool", "sheep", "puppet",
+     "lapdog", "stooge", "bag", "tart", "jobsworth", "shill", "grifter", "pleb", "tramp",
+     "div", "thug", "chav"}
 )
 # Epithets that are abusive wherever they appear, target or not.
 EPITHETS: tuple[str, ...] = (
@@ -45,7 +54,11 @@ INSULT_ADJS: tuple[str, ...] = (
     "pig ignorant", "thick as shit", "nasty", "smelly", "fat", "dozy", "dim", "daft", "dopey",
     "insane", "unhinged", "rotten", "sad", "shameless", "heartless", "cruel", "corrupt",
     "filthy", "dirty", "lazy", "worthless", "cowardly", "sadistic", "perverted", "obnoxious",
-    "arrogant", "smug", "ridiculous", "laughable",
+    "arrogant", "smug", "ridiculous", "laughable", "feral", "thieving", "scrounging",
+    "grasping", "scheming", "vile", "disgusting", "horrible", "hideous", "repugnant",
+    "contemptible", "loathsome", "odious", "gobby", "mouthy", "bitter", "jealous", "miserable",
+    "nasty", "spiteful", "poisonous", "toxic", "demented", "bonkers", "barmy", "crackpot",
+    "simple minded", "dimwitted", "half witted", "pea brained", "thick skulled", "inbred",
 )
 # Adjectives strong enough to count as an insult on their own after "you are".
 STRONG_ADJS: frozenset[str] = frozenset(
@@ -55,7 +68,10 @@ STRONG_ADJS: frozenset[str] = frozenset(
      "rancid", "dense", "evil", "sick", "deranged", "psychotic", "pig ignorant", "thick as shit",
      "nasty", "smelly", "fat", "dozy", "unhinged", "sadistic", "perverted", "obnoxious",
      "ignorant", "deluded", "delusional", "clueless", "lying", "two faced", "two-faced",
-     "shameless", "heartless", "filthy", "insane", "mental", "senile", "incompetent"}
+     "shameless", "heartless", "filthy", "insane", "mental", "senile", "incompetent",
+     "inbred", "pea brained", "dimwitted", "half witted", "simple minded", "hideous", "feral",
+     "repugnant", "contemptible", "loathsome", "odious", "thick as mince", "thick as pigshit",
+     "thick as two short planks", "demented", "a waste of space"}
 )
 # Fillers allowed between an insult adjective and its noun ("absolute", "sad little").
 MODIFIERS: tuple[str, ...] = (
@@ -70,6 +86,19 @@ MODIFIERS: tuple[str, ...] = (
     "smelly", "scummy", "heartless", "corrupt", "incompetent", "fraudulent", "psychotic",
     "unfit", "deranged", "rancid", "snivelling", "whining", "whinging", "mouthy", "gobby",
     "creepy", "sleazy", "pervy", "shameless", "two faced", "two-faced", "cowardly", "spineless",
+    "feral", "thieving", "scrounging", "grasping", "scheming", "hideous", "inbred", "braindead",
+    "brain dead", "gobby", "mouthy", "toxic", "entitled", "whiny", "whingeing", "bone idle",
+    "dim", "dozy", "daft", "clueless", "senile", "autistic", "retarded", "tory", "lefty",
+    "woke", "scummy", "jumped up little", "overpaid", "useless",
+)
+# Identity adjectives that turn an insult into an attack on a group ("autistic freak").
+IDENTITY_ADJS: tuple[str, ...] = (
+    "black", "white", "asian", "paki", "muslim", "jewish", "jew", "gay", "lesbian", "queer",
+    "trans", "tranny", "disabled", "autistic", "spastic", "retarded", "downs", "polish",
+    "romanian", "gypsy", "gyppo", "pikey", "traveller", "foreign", "immigrant", "migrant",
+    "chinese", "indian", "african", "arab", "hindu", "sikh", "catholic", "irish", "scottish",
+    "welsh", "deaf", "blind", "mongoloid", "romany", "albanian", "nigerian", "somali",
+    "pakistani", "bangladeshi", "islamic", "lezza", "lesbo", "homo",
 )
 # Slurs: attacks on a protected characteristic wherever they appear.
 SLURS: tuple[str, ...] = (
@@ -83,6 +112,9 @@ SLURS: tuple[str, ...] = (
     "jihadi scum", "bogtrotter", "bog trotter", "gook", "gooks", "slant eye", "slanty",
     "jungle bunny", "porch monkey", "sandnigger", "camel jockey", "carpet muncher",
     "batty boy", "bum boy", "shirtlifter", "shirt lifter", "ladyboy", "he-she", "gimp",
+    "sheepshagger", "sheep shagger", "sheepshaggers", "sheep shaggers", "gypo", "gypos",
+    "pikies", "jigaboo", "zipperhead", "wetback", "beaner", "kaffir", "golliwogs", "muzrat",
+    "lezza", "lezzer", "lesbo", "homo", "homos", "trannie",
 )
 # Disability words that are insults rather than hate on their own: identity score is lower.
 SOFT_SLURS: frozenset[str] = frozenset(
@@ -98,8 +130,13 @@ PROTECTED_GROUPS: tuple[str, ...] = (
     "indians", "chinese", "gays", "lesbians", "homosexuals", "queers", "bisexuals",
     "transgenders", "transsexuals", "trannies", "trans", "women", "females", "feminists",
     "disabled", "cripples", "autistics", "catholics", "christians", "hindus", "sikhs", "irish",
-    "scots", "english", "welsh", "eastern europeans", "lgbt", "lgbtq", "lgbtq+", "queer",
+    "scots", "welsh", "eastern europeans", "lgbt", "lgbtq", "lgbtq+", "queer",
     "men", "males", "blind", "deaf", "the disabled", "jewish", "muslim", "black", "gay",
+    "wheelchair users", "disabled people", "deaf people", "blind people", "autistic people",
+    "people with autism", "people with down syndrome", "people with learning disabilities",
+    "single mums", "single mothers", "mentally ill people", "the mentally ill", "the elderly",
+    "old people", "pensioners", "asylum-seekers", "economic migrants", "boat people",
+    "small boat arrivals", "the gays", "the trans", "trans women", "trans men", "the jews",
     "lesbian", "transgender", "immigrant", "migrant", "foreign", "asian", "african", "polish",
     "romanian", "albanian", "traveller", "gypsy", "pakistani", "islamic", "somali", "arab",
     "hindu", "sikh", "catholic", "christian", "disabled", "autistic", "bisexual", "homosexual",
@@ -109,7 +146,8 @@ GROUP_HEADS: tuple[str, ...] = (
     "people", "men", "women", "couples", "parents", "families", "folk", "folks", "kids",
     "children", "carers", "foster carers", "adopters", "lads", "girls", "boys", "lot", "types",
     "communities", "community", "mums", "dads", "mothers", "fathers", "teachers", "workers",
-    "social workers", "staff", "ones",
+    "social workers", "staff", "ones", "kids", "pupils", "children", "families", "lads",
+    "teenagers", "youths", "gangs", "men", "blokes", "users", "parents", "households",
 )
 # Whole-word profanity, strong and mild (mild words are common in legitimate anger).
 STRONG_PROFANITY: tuple[str, ...] = (
@@ -150,16 +188,38 @@ SEX_WORDS: tuple[str, ...] = (
 )
 
 
+def _char(c: str) -> str:
+    if c == " ":
+        return r"\s+"
+    if c == "-":
+        return r"[\s-]?"
+    return re.escape(c)
+
+
+def _trie_regex(trie: dict[str, dict], depth: int = 0) -> str:
+    # A trie-shaped alternation: the regex engine rejects a word after its first letters
+    # instead of trying every word of the list in turn (several times faster on long lists).
+    end = "" in trie
+    branches = [_char(c) + _trie_regex(sub, depth + 1) for c, sub in sorted(trie.items()) if c]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if end else body
+
+
 def alt(words: Iterable[str], plural: bool = False) -> str:
-    """A regex alternation of words, longest first, optionally allowing a plural ending."""
-    uniq = sorted({w for w in words}, key=len, reverse=True)
-    parts = []
-    for w in uniq:
-        body = w if "(?=" in w else re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?")
-        parts.append(body)
-    inner = "|".join(parts)
+    """A regex alternation of words (as a trie), optionally allowing a plural ending."""
+    trie: dict[str, dict] = {}
+    for w in set(words):
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    inner = _trie_regex(trie)
     if plural:
-        return rf"(?:(?:{inner})(?:e?s)?)"
+        return rf"(?:{inner}(?:e?s)?)"
     return rf"(?:{inner})"
 
 

@@ -161,6 +161,8 @@ def create_app(
         try:
             yield
         finally:
+            for stop in state.extras.get("shutdown_hooks", []):
+                await stop()
             await sweeper.stop()
             if start_queue:
                 await queue.stop()
@@ -187,8 +189,25 @@ def create_app(
         exception_handlers={HTTPException: http_error, Exception: server_error},
     )
     app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-    app.state.startup_hooks = []
+    app.state.startup_hooks = feature_startup_hooks()
     return app
+
+
+def feature_startup_hooks() -> list[Callable[[Any], Any]]:
+    """`on_startup(state)` of the feature modules that define one (the arq worker calls them too)."""
+    import importlib
+
+    hooks = []
+    for name in ("service.routes.moderator", "service.routes.admin", "service.routes.widget"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        if callable(getattr(module, "on_startup", None)):
+            hooks.append(module.on_startup)
+    return hooks
 
 
 def _feature_routes() -> list[list[BaseRoute]]:

@@ -363,8 +363,13 @@ class Pipeline:
         expected_status: str | None = None,
         new_text: str | None = None,
         redaction: dict[str, Any] | None = None,
+        scrubbed: dict[str, Any] | None = None,
     ) -> str:
-        """A moderator's decision; refused (TransitionError) if the item's status has moved on."""
+        """A moderator's decision; refused (TransitionError) if the item's status has moved on.
+
+        With new_text (a redaction), ``scrubbed`` may replace "reasons" and "explanation", which
+        can quote the removed text.
+        """
         if action not in MODERATOR_TRANSITIONS:
             raise TransitionError(f"unknown action {action!r}")
         async with self.sessionmaker() as session:
@@ -396,6 +401,9 @@ class Pipeline:
                 values["spans"] = []
                 values["answers"] = None
                 values["answers_html"] = None
+                for key in ("reasons", "explanation"):
+                    if scrubbed and key in scrubbed:
+                        values[key] = scrubbed[key]
             result = await session.execute(
                 update(Submission)
                 .where(Submission.id == submission_id, Submission.status == current)

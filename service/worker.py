@@ -51,6 +51,8 @@ async def startup(ctx: dict[str, Any]) -> None:
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    for stop in ctx.get("shutdown_hooks", []):
+        await stop()
     await ctx["queue"].stop()
     await ctx["invalidator"].stop()
     await ctx["engine"].dispose()
@@ -64,15 +66,18 @@ def worker_settings(settings: Settings) -> type:
     every = max(1, int(settings.sweeper_interval_seconds))
     seconds = set(range(0, 60, every)) if every < 60 else {0}
 
-    async def on_startup(ctx: dict[str, Any]) -> None:
+    async def startup_with_settings(ctx: dict[str, Any]) -> None:
+        from service.app import feature_startup_hooks
+
         ctx["settings"] = settings
+        ctx.setdefault("startup_hooks", feature_startup_hooks())
         await startup(ctx)
 
     class WorkerSettings:
         functions = [process_submission]
         cron_jobs = [cron(sweep, second=seconds, run_at_startup=True, unique=False)]
         redis_settings = RedisSettings.from_dsn(settings.redis_url or "redis://localhost")
-        on_startup = staticmethod(on_startup)
+        on_startup = staticmethod(startup_with_settings)
         on_shutdown = staticmethod(shutdown)
         max_jobs = max(64, settings.batch_size * 2)
         job_timeout = 300

@@ -180,6 +180,9 @@ def test_overlong_text_is_held() -> None:
         "\uff53\uff43\uff55\uff4d\uff42\uff41\uff47",  # full-width letters
         "s\u0441umbag",  # Cyrillic es
         "sc\u00fambag",  # accented u
+        "&#115;cumbag",  # HTML entity
+        "scum<b></b>bag",  # empty markup inside the word
+        "<p>scumbag</p>",
     ],
 )
 def test_banned_words_match_through_disguises(text: str) -> None:
@@ -193,6 +196,7 @@ def test_banned_words_match_through_disguises(text: str) -> None:
         "The scumbags are back",  # whole words only: list the plural if you want it
         "Scunthorpe United",
         "sc*****g",  # masked beyond recognition
+        "scum</p><p>bag",  # two paragraphs, two words
     ],
 )
 def test_banned_words_do_not_match_other_words(text: str) -> None:
@@ -296,16 +300,12 @@ def test_direct_construction_is_validated_too() -> None:
 def test_error_message_names_field_and_fix() -> None:
     with pytest.raises(PolicyError) as caught:
         Policy.from_dict({"toxicity_hold": {"threat": 2}})
-    assert str(caught.value) == (
-        "toxicity_hold.threat: 2 is outside 0 to 1; use a probability such as 0.5"
-    )
+    assert str(caught.value) == ("toxicity_hold.threat: 2 is outside 0 to 1; use a probability such as 0.5")
 
 
 def test_thread_overrides_merge_thresholds_and_replace_the_rest() -> None:
     site = Policy(banned_words=("alpha",), hold_links=True)
-    thread = site.with_overrides(
-        {"toxicity_hold": {"insult": 0.8, "obscene": None}, "banned_words": ["beta"]}
-    )
+    thread = site.with_overrides({"toxicity_hold": {"insult": 0.8, "obscene": None}, "banned_words": ["beta"]})
     assert thread.toxicity_hold["insult"] == 0.8
     assert "obscene" not in thread.toxicity_hold
     assert thread.toxicity_hold["threat"] == 0.5

@@ -1,0 +1,288 @@
+"""Detector of personal data about children: spans, kinds, a score and a moderator's explanation."""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from moderation import child_items as items
+from moderation import child_patterns as P
+from moderation.child_explain import Finding, Subject, explain
+from moderation.child_extract import Extractor, Ref, Scan
+from moderation.child_gazetteers import load_gazetteers
+from moderation.child_normalize import Normalised, normalise
+from moderation.types import CHILD_DATA_KINDS, ChildDataResult, Span
+
+__all__ = ["ChildDataDetector", "detect", "detect_batch", "HOLD_THRESHOLD"]
+
+HOLD_THRESHOLD = 0.5
+# Texts up to this many sentences are judged as one unit; longer ones in sliding windows so that
+# a child mentioned on page 1 is not linked to a diagnosis on page 40.
+_WHOLE_TEXT_SENTENCES = 6
+_WINDOW = 3
+_IDENTIFIERS = frozenset({"date_of_birth", "address", "contact", "case_reference"})
+_SENSITIVE = frozenset({"care_status", "health_or_sen", "abuse_or_exploitation"})
+
+
+class _Sentences:
+    """Sentence index of any offset, by binary search over sentence starts."""
+
+    def __init__(self, low: str) -> None:
+        self.starts = [0] + [m.end() for m in P.SENTENCE_BREAK.finditer(low)]
+        self.count = len(self.starts)
+
+    def of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding contained in another of the same kind (keep the longer, earlier one)."""
+    findings.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[Finding] = []
+    last_end: dict[str, int] = {}
+    for f in findings:
+        if f.end <= last_end.get(f.kind, -1):
+            if f.attached or f.sub:
+                for g in reversed(out):
+                    if g.kind == f.kind and g.start <= f.start and g.end >= f.end:
+                        g.attached = g.attached or f.attached
+                        g.sub = g.sub or f.sub
+                        if f.sub == "ref_age":
+                            g.sub = "ref_age"
+                        break
+            continue
+        out.append(f)
+        last_end[f.kind] = max(f.end, last_end.get(f.kind, -1))
+    return out
+
+
+class ChildDataDetector:
+    """Finds personal data about specific children. Gazetteers load once, on construction."""
+
+    def __init__(self) -> None:
+        self._gaz = load_gazetteers()
+        self._ex = Extractor(self._gaz)
+
+    def detect_batch(self, texts: Sequence[str]) -> list[ChildDataResult]:
+        return [self.detect(t) for t in texts]
+
+    def detect(self, text: str) -> ChildDataResult:
+        if not text or not text.strip():
+            return ChildDataResult(0.0)
+        norm = normalise(text)
+        scan = self._scan(norm)
+        return self._judge(text, norm, scan)
+
+    # -- scanning -------------------------------------------------------------------------------
+    def _scan(self, norm: Normalised) -> tuple[Scan, _Sentences]:  # type: ignore[override]
+        text, low = norm.text, norm.lower
+        scan = Scan()
+        toks = [(m.start(), m.end(), m.group()) for m in P.WORD.finditer(text)]
+        sents = _Sentences(low)
+        slots = self._ex.refs(text, low, scan)
+        used = self._ex.names(text, low, toks, scan, slots)
+        items.ages_and_dates(text, low, scan)
+        items.addresses(text, low, scan)
+        items.schools(text, low, scan)
+        items.contacts(text, low, scan)
+        items.cases_and_terms(self._ex, text, low, scan)
+        # Sentences that are plainly about a child make a bare known given name a child's name.
+        child_sents: set[int] = set()
+        for r in scan.refs:
+            if not r.dropped:
+                child_sents.add(sents.of(r.start))
+        for f in scan.findings:
+            if (f.kind == "school" and f.weight == "strong") or (f.kind == "age" and f.sub != "year_group"):
+                child_sents.add(sents.of(f.start))
+            elif f.kind == "age":
+                child_sents.add(sents.of(f.start))
+        if child_sents:
+            self._ex.context_names(text, low, toks, used, child_sents, sents.of, scan)
+        items.places(self._ex, text, low, toks, used | self._covered(toks, scan), scan)
+        scan.findings = _dedupe(scan.findings)
+        return scan, sents
+
+    @staticmethod
+    def _covered(toks: list[tuple[int, int, str]], scan: Scan) -> set[int]:
+        """Token indices inside names or school names, which must not be read as towns."""
+        spans = [(f.start, f.end) for f in scan.findings if f.kind in ("child_name", "school", "address")]
+        if not spans:
+            return set()
+        out: set[int] = set()
+        for i, (s, e, _) in enumerate(toks):
+            for a, b in spans:
+                if a <= s and e <= b:
+                    out.add(i)
+                    break
+        return out
+
+    # -- judging --------------------------------------------------------------------------------
+    def _judge(self, original: str, norm: Normalised, scan_s: tuple[Scan, _Sentences]) -> ChildDataResult:
+        scan, sents = scan_s
+        n = sents.count
+        ref_by_sent: dict[int, list[Ref]] = {}
+        self._drop_adult_refs(scan, sents)
+        for r in scan.refs:
+            if not r.dropped:
+                ref_by_sent.setdefault(sents.of(r.start), []).append(r)
+        find_by_sent: dict[int, list[Finding]] = {}
+        for f in scan.findings:
+            find_by_sent.setdefault(sents.of(f.start), []).append(f)
+        generic = {sents.of(p) for p in scan.generic}
+        pron = {sents.of(p) for p, _ in scan.pronouns}
+        pron_gender: dict[int, str] = {}
+        for p, g in scan.pronouns:
+            pron_gender.setdefault(sents.of(p), g)
+        adult = {sents.of(p) for p in scan.adult_self}
+        practice = {sents.of(p) for p in scan.practitioner}
+        if n <= _WHOLE_TEXT_SENTENCES:
+            windows = [range(0, n)]
+        else:
+            hot = sorted(set(ref_by_sent) | ({sents.of(f.start) for f in scan.findings if f.sub == "family_court"}))
+            windows = []
+            for s in hot:
+                windows.append(range(max(0, s - _WINDOW + 1), min(n, s + _WINDOW)))
+        best = (0.0, [], Subject())
+        chosen: list[Finding] = []
+        for w in windows:
+            score, linked, subject = self._score_window(w, ref_by_sent, find_by_sent, generic, pron, adult, practice, scan)
+            if not subject.gender and not subject.is_self:
+                subject.gender = next((pron_gender[s] for s in w if s in pron_gender), "")
+            if score >= HOLD_THRESHOLD:
+                chosen.extend(linked)
+            if score > best[0]:
+                best = (score, linked, subject)
+        score, linked, subject = best
+        if score < HOLD_THRESHOLD:
+            if not windows and scan.findings:
+                score = 0.05
+            return ChildDataResult(round(score, 4))
+        spans = self._spans(original, norm, chosen)
+        return ChildDataResult(round(min(score, 1.0), 4), spans, explain(subject, _dedupe(list(linked))))
+
+    @staticmethod
+    def _drop_adult_refs(scan: Scan, sents: _Sentences) -> None:
+        adult_self = {sents.of(p) for p in scan.adult_self}
+        adult_kids = {sents.of(p) for p in scan.adult_children}
+        for r in scan.refs:
+            s = sents.of(r.start)
+            if r.is_self and (adult_self & {s - 1, s, s + 1}):
+                r.dropped = True
+            elif not r.is_name and not r.is_self and s in adult_kids:
+                r.dropped = True
+
+    def _score_window(
+        self,
+        window: range,
+        ref_by_sent: dict[int, list[Ref]],
+        find_by_sent: dict[int, list[Finding]],
+        generic: set[int],
+        pron: set[int],
+        adult: set[int],
+        practice: set[int],
+        scan: Scan,
+    ) -> tuple[float, list[Finding], Subject]:
+        refs = [r for s in window for r in ref_by_sent.get(s, ())]
+        # A practitioner describing "a 14 year old lad" on their caseload means one real child.
+        practitioner = any(s in practice for s in window)
+        strong = any(r.strength == "strong" for r in refs) or (practitioner and bool(refs))
+        has_self = any(r.is_self for r in refs)
+        ref_sents = [s for s in window if s in ref_by_sent]
+        linked: list[Finding] = []
+        for s in window:
+            here = ref_by_sent.get(s)
+            for f in find_by_sent.get(s, ()):
+                if f.attached or here:
+                    linked.append(f)
+                elif not refs or s in generic or s in adult:
+                    continue
+                elif s in pron or has_self or (strong and any(abs(s - r) == 1 for r in ref_sents)):
+                    linked.append(f)
+        kinds_strong = {f.kind for f in linked if f.weight in ("strong", "sensitive") and f.kind != "child_name"}
+        weak_kinds = {
+            f.kind + ("/" + f.sub if f.kind == "school" else "")
+            for f in linked
+            if f.weight == "weak" and (f.sub != "ref_age" or strong)
+        }
+        broad = any(f.weight == "broad" for f in linked)
+        named = any(r.is_name for r in refs)
+        family_court = scan.family_court_number and any(f.sub == "family_court" for s in window for f in find_by_sent.get(s, ()))
+        n_strong = len(kinds_strong)
+        n_weak = len(weak_kinds) + (0.5 if broad else 0)
+        if named:
+            score = 0.72 + 0.07 * n_strong + 0.03 * n_weak
+        elif strong:
+            if n_strong:
+                score = 0.66 + 0.08 * n_strong + 0.03 * n_weak
+            elif n_weak >= 2:
+                score = 0.5 + 0.05 * (n_weak - 1)
+            else:
+                score = 0.15 + 0.15 * n_weak
+        elif refs:
+            # "a 14-year-old" or "our kids" may be anyone: it takes a detail that pins the child down.
+            identifying = len(kinds_strong - _SENSITIVE) + len(weak_kinds)
+            sensitive = len(kinds_strong & _SENSITIVE)
+            pinned = bool(kinds_strong & {"address", "date_of_birth", "contact"})
+            if (identifying and sensitive) or pinned or len(kinds_strong - _SENSITIVE) >= 2 or identifying >= 3:
+                score = 0.58 + 0.06 * (identifying + sensitive - 2)
+            else:
+                score = 0.1 + 0.1 * (n_strong + n_weak)
+        else:
+            score = 0.05 if find_by_sent else 0.0
+        if family_court:
+            score = max(score, 0.62)
+            if not linked:
+                linked = [f for s in window for f in find_by_sent.get(s, ()) if f.sub == "family_court"]
+        subject = Subject()
+        for r in refs:
+            if r.is_name:
+                subject.names.append(r.label)
+            elif r.is_self:
+                subject.is_self = True
+            elif not subject.ref_label:
+                subject.ref_label = r.label
+            if r.gender and not subject.gender:
+                subject.gender = r.gender
+        if subject.names:
+            subject.is_self = False
+        return min(score, 0.99), linked, subject
+
+    @staticmethod
+    def _spans(original: str, norm: Normalised, findings: list[Finding]) -> tuple[Span, ...]:
+        out: dict[tuple[int, int, str], Span] = {}
+        for f in _dedupe(list(findings)):
+            if f.kind not in CHILD_DATA_KINDS:
+                continue
+            s, e = norm.orig_span(f.start, f.end)
+            while s < e and original[s].isspace():
+                s += 1
+            while e > s and original[e - 1].isspace():
+                e -= 1
+            if e <= s:
+                continue
+            out[(s, e, f.kind)] = Span(s, e, f.kind, original[s:e])
+        return tuple(sorted(out.values(), key=lambda sp: (sp.start, sp.end, sp.kind)))
+
+
+_default: ChildDataDetector | None = None
+_lock = threading.Lock()
+
+
+def _detector() -> ChildDataDetector:
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = ChildDataDetector()
+    return _default
+
+
+def detect(text: str) -> ChildDataResult:
+    """Detect child data with a process-wide detector (built on first use)."""
+    return _detector().detect(text)
+
+
+def detect_batch(texts: Sequence[str]) -> list[ChildDataResult]:
+    """Batch form of :func:`detect`."""
+    return _detector().detect_batch(texts)

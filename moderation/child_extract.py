@@ -1,0 +1,368 @@
+"""Finds child references and candidate child data in normalised text (no scoring here)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+import datetime
+
+from moderation import child_patterns as P
+from moderation.child_explain import Finding
+from moderation.child_gazetteers import Gazetteers
+from moderation.child_terms import CATEGORY_KIND, term_key, term_table
+
+_THIS_YEAR = datetime.date.today().year
+AMBIGUOUS_TOWNS = frozenset(
+    """reading bath deal march sandy wells nelson stanley chester lincoln washington richmond
+    hamilton boston grays ware hyde sutton leigh louth ince brough denton middleton ashton wick
+    flint mold barry bury wellington ely newtown derry perth ayr rugby stafford preston durham
+    kendal dover street hull leek stoke kirkby morley blyth hatfield windsor warwick newport
+    stratford christchurch hove camden brent chatham skelton seaham cowbridge brigg march
+    oakham sudbury ramsbottom selby whitby harrow sale crewe eccles stamford wigan""".split()
+)
+SCHOOL_STRIP = P.SCHOOL_GENERIC_WORDS | {"royal", "national", "ofsted", "every", "each", "any"}
+PLACEMENT_CONTEXT = re.compile(
+    r"placement|placed|children's home|childrens home|residential|secure|foster|care home|"
+    r"\bunit\b|lives? at|living at|moved to|ran away|in care"
+)
+ORG_EMAIL = re.compile(
+    r"^(?:info|enquiries|enquiry|office|admin|help|contact|support|consultation|hello|team|"
+    r"press|media|complaints|feedback|advice|reception|safeguarding|duty)@|\.gov\.uk$|\.nhs\.(?:uk|net)$"
+)
+
+
+@dataclass(slots=True)
+class Ref:
+    """A reference to a particular child (or to the author as a child)."""
+
+    start: int
+    end: int
+    strength: str  # strong | weak
+    label: str
+    gender: str = ""
+    is_self: bool = False
+    is_name: bool = False
+    dropped: bool = False
+
+
+@dataclass(slots=True)
+class Scan:
+    """Everything found in one text, in normalised coordinates."""
+
+    refs: list[Ref] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    generic: list[int] = field(default_factory=list)
+    pronouns: list[tuple[int, str]] = field(default_factory=list)
+    adult_self: list[int] = field(default_factory=list)
+    adult_children: list[int] = field(default_factory=list)
+    practitioner: list[int] = field(default_factory=list)
+    family_court_number: bool = False
+
+
+def _recent_year(date_text: str) -> bool:
+    """True when a written date of birth makes the person under 18 now."""
+    digits = re.findall(r"\d+", date_text)
+    if not digits:
+        return False
+    year = int(digits[-1])
+    if year < 100:
+        year += 2000 if year <= _THIS_YEAR % 100 else 1900
+    return _THIS_YEAR - 18 <= year <= _THIS_YEAR
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = P.WORD.search(text, pos, min(len(text), pos + 40))
+    return m.group().lower() if m else ""
+
+
+def _age_ok(text: str, end: int) -> bool:
+    """A number is an age unless a unit follows it ("12 weeks", "10 times", "5%")."""
+    tail = text[end : end + 3]
+    if tail[:1] in ("%", ":") or tail[:2] in (".5", ",0"):
+        return False
+    return _next_word(text, end) not in P.AGE_FOLLOW_UNITS
+
+
+class Extractor:
+    """Runs every pattern over one normalised text."""
+
+    def __init__(self, gaz: Gazetteers) -> None:
+        self.gaz = gaz
+        self.terms, self.term_lookup = term_table()
+
+    # -- names ----------------------------------------------------------------------------------
+    def known(self, low: str) -> bool:
+        """A listed given name, or a hyphenated one that starts with a listed name (Lucy-Mae)."""
+        if low in self.gaz.first_names:
+            return low not in self.gaz.ambiguous_names
+        head = low.split("-", 1)[0]
+        return "-" in low and head in self.gaz.first_names
+
+    def _is_cap(self, tok: str) -> bool:
+        return tok[:1].isupper() and (not tok.isupper() or len(tok) == 1 or tok.lower() in self.gaz.first_names)
+
+    def _name_at(self, text: str, toks: list[tuple[int, int, str]], i: int, direct: bool) -> tuple[int, int] | None:
+        """Span of a first name (plus surname) at token i, or None if it cannot be a name."""
+        s, e, tok = toks[i]
+        low = tok.lower()
+        if low in P.STOP_NAMES or len(tok) < 2:
+            return None
+        known = low in self.gaz.first_names or self.known(low)
+        if not (self._is_cap(tok) or (direct and self.known(low))):
+            return None
+        if not known and (low in self.gaz.places or not direct):
+            return None
+        end = e
+        if i + 1 < len(toks):
+            s2, e2, tok2 = toks[i + 1]
+            low2 = tok2.lower()
+            if (
+                text[e:s2] == " "
+                and self._is_cap(tok2)
+                and low2 not in P.STOP_NAMES
+                and low2 not in self.gaz.places
+                and not P.SCHOOL_NAME.match(text, s2)
+                and not (i + 2 < len(toks) and toks[i + 2][2].lower() in P.STOP_NAMES and toks[i + 2][2][:1].isupper()
+                         and toks[i + 2][2] in ("Primary", "Academy", "School", "High", "Grammar"))
+            ):
+                end = e2
+        return s, end
+
+    def _adult_name(self, low: str, toks: list[tuple[int, int, str]], i: int, end: int) -> bool:
+        s = toks[i][0]
+        if s > 0 and low[s - 1] == "@":
+            return True
+        for j in range(max(0, i - 3), i):
+            w = toks[j][2].lower()
+            if w in P.ADULT_BEFORE and (j == i - 1 or w in ("secretary", "minister", "mp", "judge", "cllr",
+                                                             "councillor", "worker", "teacher", "headteacher",
+                                                             "mr", "mrs", "ms", "dr", "state")):
+                return True
+        if P.ADULT_AFTER.match(low, end):
+            return True
+        return i == 0 and low[toks[i][1]: toks[i][1] + 1] == ","
+
+    def names(self, text: str, low: str, toks: list[tuple[int, int, str]], scan: Scan,
+              after_refs: list[int]) -> set[int]:
+        """Child names from direct evidence; returns the token indices used."""
+        starts = [t[0] for t in toks]
+        used: set[int] = set()
+
+        def add(i: int, direct: bool, why: str) -> None:
+            if i in used or i >= len(toks):
+                return
+            span = self._name_at(text, toks, i, direct)
+            if span is None:
+                return
+            used.add(i)
+            if span[1] > toks[i][1] and i + 1 < len(toks):
+                used.add(i + 1)
+            label = text[span[0] : span[1]]
+            scan.findings.append(Finding(span[0], span[1], "child_name", label, "strong", True, why))
+            scan.refs.append(Ref(span[0], span[1], "strong", label, is_name=True))
+            self._tail_age(text, low, span[1], scan, scan.refs[-1])
+
+        for pos in after_refs:
+            m = P.NAME_AFTER_REF.match(text, pos)
+            j = bisect_left(starts, m.end() if m else pos)
+            if j < len(toks) and toks[j][0] == (m.end() if m else pos):
+                add(j, True, "after_ref")
+        for m in P.NAME_INTRO.finditer(low):
+            j = bisect_left(starts, m.end())
+            if j < len(toks) and toks[j][0] == m.end():
+                add(j, True, "intro")
+        for m in P.BABY_NAME.finditer(text):
+            j = bisect_left(starts, m.end())
+            if j < len(toks) and toks[j][0] == m.end():
+                add(j, True, "baby")
+        for i, (s, e, tok) in enumerate(toks):
+            if i in used or not self._is_cap(tok):
+                continue
+            lowtok = tok.lower()
+            if lowtok in P.STOP_NAMES:
+                continue
+            span = self._name_at(text, toks, i, True)
+            if span is None:
+                continue
+            m = P.NAME_AGE_TAIL.match(text, span[1]) or P.NAME_AGE_TAIL.match(low, span[1])
+            if not m:
+                continue
+            known = self.known(lowtok)
+            loose = m.group("a1") or m.group("a2") or m.group("a3") or m.group("yr") or m.group("yr2")
+            dob = m.group("dob1") or m.group("dob2")
+            if dob:
+                if not _recent_year(dob):
+                    continue
+                loose = dob
+            if not known and not loose and m.group("a5"):
+                after = P.WORD.search(low, m.end(), min(len(low), m.end() + 30))
+                if low[m.end() : m.end() + 1] in (",", ".", ";") or (after and after.group() in ("now", "and", "years", "yrs")):
+                    loose = m.group("a5")
+            if not known and not loose:
+                continue
+            if not known and lowtok in self.gaz.places:
+                continue
+            age_txt = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5")
+            if age_txt:
+                v = P.num_value(age_txt)
+                if v is None or v >= 18:
+                    continue
+            add(i, True, "age_tail")
+        return used
+
+    def context_names(self, text: str, low: str, toks: list[tuple[int, int, str]], used: set[int],
+                      child_sentences: set[int], sent_of: "callable[[int], int]", scan: Scan) -> None:  # type: ignore[valid-type]
+        """Known given names in sentences that are clearly about a child, unless an adult is meant."""
+        for i, (s, e, tok) in enumerate(toks):
+            if i in used or not self._is_cap(tok):
+                continue
+            lowtok = tok.lower()
+            if not self.known(lowtok) or lowtok in P.STOP_NAMES:
+                continue
+            if sent_of(s) not in child_sentences:
+                continue
+            span = self._name_at(text, toks, i, False)
+            if span is None or self._adult_name(low, toks, i, span[1]):
+                continue
+            if lowtok in self.gaz.places and P.PLACE_PREPOSITION.search(low[max(0, s - 12) : s]):
+                continue
+            used.add(i)
+            label = text[span[0] : span[1]]
+            scan.findings.append(Finding(span[0], span[1], "child_name", label, "strong", True, "context"))
+            scan.refs.append(Ref(span[0], span[1], "strong", label, is_name=True))
+
+    # -- references to children -----------------------------------------------------------------
+    def _tail_age(self, text: str, low: str, pos: int, scan: Scan, ref: Ref) -> None:
+        m = P.NAME_AGE_TAIL.match(low, pos)
+        if not m:
+            return
+        for g in ("yr", "yr2"):
+            if m.group(g):
+                n = int(m.group(g))
+                if 1 <= n <= 13:
+                    scan.findings.append(Finding(m.start(g), m.end(g), "age", f"Year {n}", "weak", True, "year_group"))
+                return
+        for g in ("dob1", "dob2"):
+            if m.group(g):
+                scan.findings.append(Finding(m.start(g), m.end(g), "date_of_birth", text[m.start(g) : m.end(g)],
+                                             "strong", True))
+                return
+        for g in ("a1", "a2", "a3", "a4", "a5"):
+            if m.group(g):
+                v = P.num_value(m.group(g))
+                if v is None:
+                    return
+                if v >= 18:
+                    if not ref.is_name:
+                        ref.dropped = True
+                    return
+                scan.findings.append(Finding(m.start(g), m.end(g), "age", m.group(g), "weak", True))
+                return
+
+    def refs(self, text: str, low: str, scan: Scan) -> list[int]:
+        """Collect child references; returns offsets right after refs where a name may follow."""
+        name_slots: list[int] = []
+        for m in P.POSSESSIVE_REF.finditer(low):
+            poss = m.group("poss")
+            if poss in P.NOT_POSSESSIVE:
+                continue
+            noun = m.group("noun") or ""
+            key = " ".join(noun.split())
+            plural = key in P.CHILD_PLUR
+            gender = P.CHILD_SING.get(key, P.CHILD_PLUR.get(key, ""))
+            if key in ("pupils", "students") and poss not in ("my", "one of my"):
+                continue
+            strength = "weak" if plural and poss in ("our", "their", "your") else "strong"
+            ref = Ref(m.start(), m.end(), strength, text[m.start() : m.end()], gender)
+            scan.refs.append(ref)
+            if m.group("agenoun") or re.search(P._AGE_ADJ, m.group()):
+                am = P.AGE_ADJ_PARTS.search(low, m.start(), m.end())
+                if am:
+                    v = P.num_value(am.group("num"))
+                    if v is not None and (v < 18 or am.group("unit") != "year"):
+                        scan.findings.append(Finding(am.start(), am.end("num"), "age", am.group("num"), "weak", True))
+                    elif v is not None:
+                        ref.dropped = True
+            self._tail_age(text, low, m.end(), scan, ref)
+            if not plural:
+                name_slots.append(m.end())
+        for m in P.DEFINITE_REF.finditer(low):
+            noun = " ".join(m.group("noun").split())
+            weak = noun in ("kid", "child", "youngster", "young person", "pupil")
+            gender = P.CHILD_SING.get(noun.split()[-1], "")
+            ref = Ref(m.start(), m.end("noun"), "weak" if weak else "strong", text[m.start() : m.end("noun")], gender)
+            scan.refs.append(ref)
+            am = P.AGE_ADJ_PARTS.match(low, m.start("noun"))
+            if am and (P.num_value(am.group("num")) or 99) < 18:
+                scan.findings.append(Finding(am.start(), am.end("num"), "age", am.group("num"), "weak", True))
+            self._tail_age(text, low, m.end("noun"), scan, ref)
+        for m in P.INDEFINITE_REF.finditer(low):
+            gender = P.CHILD_SING.get(m.group("noun"), "")
+            scan.refs.append(Ref(m.start(), m.end("noun"), "weak", text[m.start() : m.end("noun")], gender))
+        for m in P.PLURAL_DEFINITE_REF.finditer(low):
+            counted = (m.group("count") or "") in ("two", "three", "four", "five")
+            gender = P.CHILD_PLUR.get(m.group("noun"), "")
+            scan.refs.append(Ref(m.start(), m.end("noun"), "strong" if counted else "weak",
+                                 text[m.start() : m.end("noun")], gender))
+        for m in P.CHILD_NOUN_AGE.finditer(low):
+            v = P.num_value(m.group("num"))
+            if v is None or v >= 18:
+                continue
+            scan.refs.append(Ref(m.start(), m.end("num"), "strong", text[m.start() : m.end("num")]))
+            scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
+        for m in P.MINOR_PARENT.finditer(low):
+            scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
+            scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
+        for m in P.SINGLE_OUT.finditer(low):
+            scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()]))
+        scan.practitioner.extend(m.start() for m in P.PRACTITIONER_SELF.finditer(low))
+        for m in P.INDEFINITE_AGE_REF.finditer(low):
+            v = P.num_value(m.group("num"))
+            if v is None or (v >= 18 and m.group("unit") in (None, "year", "yr")):
+                continue
+            noun = m.group("noun") or ""
+            gender = P.CHILD_SING.get(noun, "")
+            scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()], gender))
+            scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True, "ref_age"))
+        for m in P.PRACTITIONER_REF.finditer(low):
+            scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
+        for m in P.PRONOUN_AGE.finditer(low):
+            v = P.num_value(m.group("num"))
+            if v is None or v >= 18 or not _age_ok(low, m.end()):
+                continue
+            pro = m.group("pro")
+            gender = "m" if pro.startswith("he") else "f" if pro.startswith("she") else ""
+            scan.refs.append(Ref(m.start(), m.end(), "weak" if pro.startswith("who") else "strong",
+                                 text[m.start() : m.end()], gender))
+            scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
+        for m in P.SELF_AGE.finditer(low):
+            v = P.num_value(m.group("num"))
+            if v is None:
+                continue
+            if m.group().startswith("as a") and not m.group("yo"):
+                continue
+            if not m.group("yo") and not _age_ok(low, m.end()):
+                continue
+            if v >= 18:
+                if not re.search(r"\b(?:when|until|till|til|before|after|once|turn|by\s+the\s+time)\s+$",
+                                 low[max(0, m.start() - 20) : m.start()]):
+                    scan.adult_self.append(m.start())
+                continue
+            scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
+            scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
+        for m in P.SELF_CHILD.finditer(low):
+            scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
+        scan.adult_self.extend(m.start() for m in P.ADULT_SELF.finditer(low))
+        scan.adult_children.extend(m.start() for m in P.ADULT_CHILDREN.finditer(low))
+        for m in P.GENERIC_PLURAL.finditer(low):
+            before = low[max(0, m.start() - 9) : m.start()]
+            if re.search(r"\b(?:my|our|his|her|both|your|\w+'s)\s+(?:\w+\s+)?$", before):
+                continue
+            scan.generic.append(m.start())
+        for m in P.PRONOUN.finditer(low):
+            w = m.group()
+            scan.pronouns.append((m.start(), "m" if w[0] == "h" and w != "her" and not w.startswith("hers")
+                                  and w != "herself" else "f"))
+        return name_slots

@@ -1,0 +1,222 @@
+"""Finds the details that can identify or expose a child: ages, dates, places, schools, contacts, topics."""
+
+from __future__ import annotations
+
+from moderation import child_patterns as P
+from moderation.child_explain import Finding
+from moderation.child_extract import (
+    AMBIGUOUS_TOWNS,
+    ORG_EMAIL,
+    PLACEMENT_CONTEXT,
+    SCHOOL_STRIP,
+    Extractor,
+    Ref,
+    Scan,
+    _age_ok,
+    _recent_year,
+)
+from moderation.child_terms import CATEGORY_KIND, term_key
+
+
+_NOT_CHILD_HEALTH = frozenset(
+    """parent parents mum mums mother mothers dad dads father fathers adult adults carer carers
+    people person children kids pupils young families services service team teams sector system
+    budget budgets funding policy provision charity charities awareness training act strategy
+    framework nurse nurses professionals staff workforce assessments waiting lists""".split()
+)
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = P.WORD.search(text, pos, min(len(text), pos + 40))
+    return m.group().lower() if m else ""
+
+
+def _add(scan: Scan, s: int, e: int, kind: str, label: str, weight: str, sub: str = "") -> None:
+    scan.findings.append(Finding(s, e, kind, label, weight, False, sub))
+
+
+def ages_and_dates(text: str, low: str, scan: Scan) -> None:
+    for m in P.AGE_PATTERN.finditer(low):
+        if m.group("num"):
+            if m.group("plural"):
+                scan.generic.append(m.start())
+                continue
+            v = P.num_value(m.group("num"))
+            if v is None or (v >= 18 and m.group("unit") == "year"):
+                continue
+            _add(scan, m.start(), m.end(), "age", text[m.start() : m.end()], "weak")
+        elif m.group("num2"):
+            v = P.num_value(m.group("num2"))
+            if v is None or m.group("range") or v >= 18 or not _age_ok(low, m.end("num2")):
+                continue
+            _add(scan, m.start(), m.end("num2"), "age", text[m.start() : m.end("num2")], "weak")
+        elif m.group("num3"):
+            _add(scan, m.start() + 3, m.end(), "age", text[m.start() + 3 : m.end()], "weak")
+        else:
+            g = "num4" if m.group("num4") else "num5"
+            v = P.num_value(m.group(g))
+            if v is not None and v < 18:
+                _add(scan, m.start(g), m.end(g), "age", text[m.start(g) : m.end(g)], "weak")
+    for m in P.YEAR_GROUP.finditer(low):
+        tail = (m.group("tail") or "").strip()
+        if tail in ("pupils", "students", "children", "kids", "classes", "groups", "s", "teachers", "of"):
+            scan.generic.append(m.start())
+            continue
+        g = next(k for k in ("n", "sc", "sc2", "rec", "rec2") if m.group(k))
+        s0 = m.start() if g == "n" else m.start(g)
+        _add(scan, s0, m.end(g), "age", text[s0 : m.end(g)], "weak", "year_group")
+    for m in P.DATE.finditer(low):
+        s, e = m.start(), m.end()
+        sent_lo = max(0, s - 60)
+        before = low[sent_lo:s]
+        cut = max(before.rfind(". "), before.rfind("\n"))
+        before = before[cut + 1 :] if cut >= 0 else before
+        if P.BIRTH_WORD.search(before):
+            _add(scan, s, e, "date_of_birth", text[s:e], "strong")
+            if _recent_year(text[s:e]):
+                scan.refs.append(Ref(s, e, "strong", "date of birth " + text[s:e]))
+        elif P.HEARING_WORD.search(before) or P.HEARING_WORD.search(low, e, min(len(low), e + 40)):
+            _add(scan, s, e, "case_reference", "hearing on " + text[s:e], "strong", "hearing")
+    for m in P.BORN_YEAR.finditer(low):
+        label = text[m.start("date") : m.end("date")]
+        _add(scan, m.start("date"), m.end("date"), "date_of_birth", label, "strong")
+        if _recent_year(label):
+            scan.refs.append(Ref(m.start("date"), m.end("date"), "strong", "born " + label))
+    for m in P.HEARING_WHEN.finditer(low):
+        _add(scan, m.start("when"), m.end("when"), "case_reference", "hearing " + text[m.start("when") : m.end("when")],
+             "strong", "hearing")
+
+
+def addresses(text: str, low: str, scan: Scan) -> None:
+    for m in P.ADDRESS.finditer(text):
+        _add(scan, m.start(), m.end(), "address", m.group(), "strong")
+    for m in P.ADDRESS_LOWER.finditer(low):
+        _add(scan, m.start(), m.end(), "address", text[m.start() : m.end()], "strong")
+    for m in P.LIVES_ON.finditer(text):
+        _add(scan, m.start("street"), m.end("street"), "address", m.group("street"), "strong")
+    for m in P.POSTCODE.finditer(text):
+        code = m.group()
+        if any(c.isdigit() for c in code[-3:]) and code[-2:].isalpha():
+            _add(scan, m.start(), m.end(), "address", code, "strong")
+
+
+def schools(text: str, low: str, scan: Scan) -> None:
+    for m in P.SCHOOL_NAME.finditer(text):
+        words = m.group().split()
+        k = 0
+        while k < len(words) - 1 and words[k].lower().strip(".") in SCHOOL_STRIP | P.STOP_NAMES - {"st", "saint"}:
+            k += 1
+        name_words = words[k:]
+        head = [w for w in name_words[:-1] if w.lower() not in SCHOOL_STRIP and w.lower() not in (
+            "primary", "school", "academy", "high", "nursery", "infant", "junior", "secondary", "community")]
+        if not head:
+            continue
+        s = m.start() + m.group().index(name_words[0]) if k else m.start()
+        _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "named")
+    for m in P.SAINT_SCHOOL.finditer(text):
+        _add(scan, m.start("name"), m.end("name"), "school", m.group("name"), "strong", "named")
+    for m in P.SCHOOL_LOWER.finditer(low):
+        name = m.group("name")
+        first = name.split()[0]
+        if first in SCHOOL_STRIP or first in P.STOP_NAMES:
+            continue
+        _add(scan, m.start("name"), m.end("name"), "school", text[m.start("name") : m.end("name")], "strong", "named")
+    for m in P.PLACEMENT_NAME.finditer(text):
+        lo, hi = max(0, m.start() - 80), min(len(low), m.end() + 60)
+        if not PLACEMENT_CONTEXT.search(low, lo, hi):
+            continue
+        words = m.group().split()
+        k = 0
+        while k < len(words) - 1 and words[k].lower() in P.STOP_NAMES:
+            k += 1
+        if k == len(words) - 1:
+            continue
+        s = m.start() + m.group().index(words[k])
+        _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "placement")
+    for m in P.SCHOOL_GENERIC.finditer(low):
+        _add(scan, m.start(), m.end(), "school", text[m.start() : m.end()], "broad", "generic")
+    for m in P.SINGLE_OUT.finditer(low):
+        _add(scan, m.start(), m.end(), "single_out", text[m.start() : m.end()], "weak", "single_out")
+
+
+def places(ex: Extractor, text: str, low: str, toks: list[tuple[int, int, str]], used: set[int], scan: Scan) -> None:
+    gaz = ex.gaz
+    i = 0
+    n = len(toks)
+    while i < n:
+        s, e, tok = toks[i]
+        if i in used or not tok[:1].isupper():
+            i += 1
+            continue
+        hit = None
+        for size in range(min(gaz.place_max_words, n - i), 0, -1):
+            last = toks[i + size - 1]
+            phrase = low[s : last[1]]
+            if "  " in phrase or "\n" in phrase:
+                continue
+            entry = gaz.places.get(" ".join(phrase.split()))
+            if entry is not None:
+                hit = (size, last[1], entry)
+                break
+        if hit is None:
+            i += 1
+            continue
+        size, end, (name, level) = hit
+        key = low[s:end]
+        if key in AMBIGUOUS_TOWNS and not P.PLACE_PREPOSITION.search(low[max(0, s - 12) : s]):
+            i += size
+            continue
+        weight = "weak" if level == "town" else "broad"
+        _add(scan, s, end, "location", text[s:end], weight, level)
+        i += size
+    for m in P.ESTATE.finditer(text):
+        _add(scan, m.start(), m.end(), "location", m.group(), "weak", "estate")
+    for m in P.HOSPITAL.finditer(text):
+        _add(scan, m.start(), m.end(), "location", m.group(), "weak", "hospital")
+
+
+def contacts(text: str, low: str, scan: Scan) -> None:
+    for m in P.PHONE.finditer(text):
+        digits = "".join(c for c in m.group() if c.isdigit())
+        if digits.startswith("44"):
+            digits = "0" + digits[2:].lstrip("0")
+        if digits.startswith(P.HELPLINE_PREFIXES):
+            continue
+        _add(scan, m.start(), m.end(), "contact", m.group(), "strong", "phone")
+    at = text.find("@")
+    while at != -1:
+        left = P.EMAIL_LEFT.search(text, max(0, at - 64), at)
+        right = P.EMAIL_RIGHT.match(text, at + 1)
+        if left and right:
+            s, e = left.start(), right.end()
+            addr = low[s:e]
+            if not ORG_EMAIL.search(addr):
+                _add(scan, s, e, "contact", text[s:e], "strong", "email")
+        at = text.find("@", at + 1)
+    for m in P.HANDLE.finditer(text):
+        _add(scan, m.start(), m.end(), "contact", m.group(), "strong", "handle")
+    for m in P.PLATFORM_HANDLE.finditer(low):
+        h = m.group("handle")
+        if h in ("a", "the", "her", "his", "their", "private", "public", "blocked", "deleted") or h.isalpha() and len(h) < 4:
+            continue
+        _add(scan, m.start("handle"), m.end("handle"), "contact", text[m.start("handle") : m.end("handle")], "strong", "handle")
+
+
+def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan) -> None:
+    for m in P.COURT_CASE_NO.finditer(text):
+        _add(scan, m.start(), m.end(), "case_reference", m.group(), "strong", "family_court")
+        if m.group()[4] in "CPFZL":
+            scan.family_court_number = True
+    for m in P.CASE_NUMBER.finditer(low):
+        _add(scan, m.start("ref"), m.end("ref"), "case_reference", text[m.start("ref") : m.end("ref")], "strong")
+    for m in P.NAMED_CASE.finditer(text):
+        _add(scan, m.start(), m.end(), "care_status", m.group(), "sensitive", "named_case")
+    for m in ex.terms.finditer(low):
+        cat = ex.term_lookup.get(term_key(m.group()))
+        if cat is None:
+            continue
+        if cat == "health" and _next_word(low, m.end()) in _NOT_CHILD_HEALTH:
+            continue
+        kind = CATEGORY_KIND[cat]
+        weight = "weak" if cat == "education" else "sensitive"
+        _add(scan, m.start(), m.end(), kind, text[m.start() : m.end()], weight, "education" if cat == "education" else cat)

@@ -1,0 +1,380 @@
+"""Compiled patterns and vocabularies for the child-data detector (no state, no I/O)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+NUM_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+}
+NUM = r"(?:\d{1,2}|" + "|".join(sorted(NUM_WORDS, key=len, reverse=True)) + r")"
+
+
+def num_value(token: str) -> int | None:
+    """Value of a small number written in digits or words."""
+    token = token.strip().lower()
+    if token.isdigit():
+        return int(token)
+    return NUM_WORDS.get(token)
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """One alternation with shared prefixes, so a long phrase list costs little per position."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts: list[str] = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"[\s-]+" if ch == " " else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return emit(trie)
+
+
+# --- references to a child --------------------------------------------------------------------
+CHILD_SING = {
+    "son": "m", "daughter": "f", "boy": "m", "girl": "f", "lad": "m", "lass": "f", "laddie": "m",
+    "kid": "", "child": "", "grandson": "m", "granddaughter": "f", "grandchild": "",
+    "nephew": "m", "niece": "f", "stepson": "m", "stepdaughter": "f", "stepchild": "",
+    "step-son": "m", "step-daughter": "f", "step son": "m", "step daughter": "f", "toddler": "",
+    "baby": "", "bairn": "", "newborn": "", "teen": "", "teenager": "", "youngster": "",
+    "little one": "", "godson": "m", "goddaughter": "f", "pupil": "", "student": "",
+    "young person": "", "foster child": "", "foster son": "m", "foster daughter": "f",
+    "little boy": "m", "little girl": "f", "baby boy": "m", "baby girl": "f", "grandbaby": "",
+    "great-grandson": "m", "great-granddaughter": "f", "twin": "", "wean": "", "lassie": "f",
+    "wee one": "", "wee boy": "m", "wee girl": "f", "looked-after child": "", "looked after child": "",
+}
+CHILD_PLUR = {
+    "sons": "m", "daughters": "f", "boys": "m", "girls": "f", "lads": "m", "kids": "",
+    "children": "", "grandsons": "m", "granddaughters": "f", "grandchildren": "", "grandkids": "",
+    "nephews": "m", "nieces": "f", "twins": "", "toddlers": "", "babies": "", "teenagers": "",
+    "teens": "", "little ones": "", "stepchildren": "", "stepkids": "", "foster children": "",
+    "pupils": "", "students": "", "weans": "", "bairns": "", "wee ones": "", "siblings": "",
+}
+_CHILD_NOUN = trie_regex(list(CHILD_SING) + list(CHILD_PLUR))
+_AGE_ADJ = NUM + r"(?:[- ]?(?:year|yr|month|week)s?[- ]?old|\s?(?:yo|y/o|y\.o))"
+AGE_ADJ_PARTS = re.compile(r"(?P<num>" + NUM + r")[- ]?(?P<unit>year|yr|month|week|yo|y/o|y\.o)")
+_MOD_WORDS = (
+    r"little|wee|eldest|oldest|youngest|middle|younger|older|baby|one|two|three|four|foster|"
+    r"adopted|adoptive|step|twin|teenage|disabled|autistic|new|beautiful|lovely|gorgeous|only|"
+    r"own|poor|precious|looked[- ]after|refugee|asylum[- ]seeking|unaccompanied|trans|vulnerable|"
+    r"sick|poorly|premature|severely|non-verbal|deaf|blind|wheelchair[- ]using|black|white|"
+    r"mixed[- ]race|syrian|afghan|ukrainian|polish|romanian|eritrean|sudanese|somali|albanian|"
+    r"kurdish|iraqi|iranian|traveller|gypsy|roma|muslim|jewish|sikh|reception|nursery|young|"
+    r"(?:year|yr|y)\s?\d{1,2}|[ps][1-7]|" + _AGE_ADJ
+)
+_MODS = r"(?:(?:" + _MOD_WORDS + r")\s+){0,3}"
+# "my son", "both my children", "her little girl", "Donna's daughter", "my 8-year-old".
+POSSESSIVE_REF = re.compile(
+    r"\b(?P<poss>my|our|his|her|their|your|both\s+my|both\s+our|all\s+my|one\s+of\s+my|"
+    r"[a-z]+'s)\s+" + _MODS + r"(?:(?P<noun>" + _CHILD_NOUN + r")\b|(?P<agenoun>" + _AGE_ADJ + r")\b)"
+)
+NOT_POSSESSIVE = frozenset(
+    {"it's", "that's", "there's", "what's", "he's", "she's", "who's", "let's", "here's",
+     "where's", "how's", "one's", "everyone's", "nobody's", "someone's", "council's",
+     "government's", "today's", "name's", "world's", "nation's", "country's", "society's",
+     "county's", "authority's", "lord's", "year's"}
+)
+# "the girl at ...", "the 13 year old from ...", "this little boy".
+DEFINITE_REF = re.compile(
+    r"\b(?P<det>the|this|that)\s+(?:(?:same|" + _MOD_WORDS + r")\s+){0,2}"
+    r"(?P<noun>girl|boy|lad|lass|lassie|wean|baby|toddler|teenager|teen|kid|"
+    r"child|youngster|young\s+person|pupil|" + _AGE_ADJ + r"(?:\s+(?:girl|boy|lad|child|kid))?)"
+    r"\s+(?P<tail>at|in|from|who|whose|with|next\s+door|on|down|across|over|living|that|i|we|"
+    r"they|he|she|involved|mentioned|named|called|was|is|has|had|,)\b"
+)
+# "a 14 year old lad", "one 9-year-old": someone specific is often meant, but not always.
+INDEFINITE_AGE_REF = re.compile(
+    r"\b(?:a|an|one)\s+(?:little\s+|young\s+|wee\s+)?(?P<num>" + NUM + r")(?:[- ]?(?P<unit>year|yr|month|week)s?"
+    r"[- ]?old|\s?(?:yo|y/o))\b(?:\s+(?P<noun>boy|girl|lad|lass|child|kid|daughter|son|pupil|foster\s+child))?"
+)
+# "a P7 girl at ...", "a little boy in ...": usually a particular child, though not always.
+INDEFINITE_REF = re.compile(
+    r"\b(?:a|an)\s+(?:(?:little|young|wee|teenage|reception|nursery|(?:year|yr)\s?\d{1,2}|[ps][1-7]|"
+    r"looked[- ]after|disabled|autistic|refugee|traveller|deaf)\s+){0,2}(?P<noun>girl|boy|lad|lass|lassie|"
+    r"child|pupil|student|teenager|toddler|baby|kid)\s+(?:at|in|from|on|who|whose|i|we|with|of\s+\d)\b"
+)
+PLURAL_DEFINITE_REF = re.compile(
+    r"\b(?:the|these|those)\s+(?:(?P<count>two|three|four|five|wee|little|young)\s+){0,2}(?P<noun>girls|boys|"
+    r"kids|children|lads|weans|bairns|siblings|twins|brothers|sisters)\s+(?P<tail>at|next\s+door|across|"
+    r"opposite|from\s+the|over\s+the\s+road|in\s+(?:number|no\.?)\s*\d)\b"
+)
+CHILD_NOUN_AGE = re.compile(
+    r"\b(?:boy|girl|lad|lass|child|pupil|teenager|teen|youngster|toddler|baby|son|daughter|kid|wean)"
+    r"\s*(?:,\s*|\(\s*)(?:aged\s+)?(?P<num>\d{1,2})\s*[,)]"
+)
+MINOR_PARENT = re.compile(
+    r"\b(?:mum|mam|mother|dad|father|parent|mum-to-be)\s+(?:is|was|who\s+is|,)\s*(?:only\s+|just\s+)?"
+    r"(?P<num>1[0-7]|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
+)
+PRACTITIONER_SELF = re.compile(
+    r"\b(?:(?:i'm|i\s+am|i\s+was|as|i\s+work\s+as)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:senco|"
+    r"teacher|social\s+worker|sw|ta|teaching\s+assistant|nurse|health\s+visitor|youth\s+worker|"
+    r"worker|key\s*worker|foster\s+carer|iro|designated\s+teacher|head|headteacher|support\s+worker|"
+    r"mentor|case\s*worker|paediatrician|gp|doctor|therapist|psychologist|tutor|guardian|solicitor|"
+    r"barrister|police\s+officer|pc|midwife|dsl|safeguarding\s+lead|childminder)|(?:sw|social\s+worker|"
+    r"teacher|ta|nurse|senco|dsl|hv)\s+here|(?:my|our)\s+(?:client|caseload|mentee)|on\s+my\s+caseload|"
+    r"i\s+(?:teach|work)\s+(?:at|in)\s+(?:a|an|the)?)"
+)
+PRACTITIONER_REF = re.compile(
+    r"\b(?:one\s+of\s+(?:my|our)\s+(?:pupils|students|young\s+people|foster\s+children|"
+    r"looked[- ]after\s+children|children|kids|cases|mentees|service\s+users)|"
+    r"one\s+of\s+(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:girls|boys|lads|kids|children|pupils|students|"
+    r"young\s+people|foster\s+children|cases)|"
+    r"(?:a|one|the|this)\s+(?:boy|girl|lad|child|pupil|student|young\s+person|kid|baby|teenager)\s+"
+    r"(?:in\s+my\s+(?:class|form|tutor\s+group|care)|on\s+my\s+caseload|i\s+(?:teach|taught|work\s+with|"
+    r"support|foster|look\s+after|care\s+for|mentor|supervise|placed)|we\s+(?:foster|look\s+after|"
+    r"placed|support)|in\s+our\s+care))\b"
+)
+PRONOUN_AGE = re.compile(
+    r"\b(?P<pro>he|she|he's|she's|who|who's)\s+(?:is\s+|was\s+|turned\s+|turns\s+|has\s+just\s+turned\s+)?"
+    r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|barely\s+)?(?P<num>" + NUM + r")\b"
+)
+SELF_AGE = re.compile(
+    r"\b(?:i'm|im|i\s+am|i'm\s+only|i\s+am\s+only|as\s+a)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|a\s+)?"
+    r"(?P<num>" + NUM + r")\b(?P<yo>[- ]?(?:years?|yrs?)[- ]?old)?"
+)
+SELF_CHILD = re.compile(
+    r"\b(?:i'm|im|i\s+am)\s+(?:currently\s+|still\s+|now\s+)?(?:in\s+(?:year|yr)\s*\d{1,2}\b|"
+    r"the\s+only\s+(?:[\w-]+\s+){0,2}(?:kid|girl|boy|child|pupil|one\s+in\s+my\s+(?:class|year))\b|"
+    r"in\s+(?:foster\s+care|care\b|a\s+children's\s+home|a\s+foster\s+home|residential|kinship\s+care|"
+    r"a\s+secure\s+unit)|a\s+looked[- ]after\s+child|a\s+young\s+carer|in\s+sixth\s+form|"
+    r"at\s+(?:primary|secondary)\s+school|a\s+(?:teenager|schoolgirl|schoolboy|pupil\s+at))|"
+    r"\bi\s+live\s+in\s+(?:a\s+)?(?:children's\s+home|foster\s+home|foster\s+care|residential)"
+)
+ADULT_SELF = re.compile(
+    r"\b(?:when\s+i\s+was\s+(?:" + NUM + r"|a\s+(?:child|kid|teenager|teen|baby|toddler|boy|girl|pupil)|"
+    r"little|young|younger|in\s+care|at\s+school|growing\s+up)|as\s+a\s+(?:child|kid|teenager|young\s+girl|"
+    r"young\s+boy|care\s+leaver|care[- ]experienced\s+adult),?\s+i\b|growing\s+up,?\s+i\b|"
+    r"i\s+(?:was|grew\s+up)\s+in\s+(?:care|foster\s+care|a\s+children's\s+home)|i\s+left\s+care|"
+    r"(?:i'm|i\s+am)\s+(?:now\s+)?(?:in\s+my\s+(?:twenties|thirties|forties|fifties|sixties|\d0s)|"
+    r"a\s+(?:grandparent|grandmother|grandfather|pensioner|retired)))"
+)
+ADULT_CHILDREN = re.compile(
+    r"\b(?:(?:are|is)\s+(?:all\s+|both\s+)?(?:now\s+)?(?:adults?|grown[- ]?up|grown\s+up|in\s+(?:their|his|her)\s+"
+    r"(?:twenties|thirties|forties|\d0s))|grown[- ]up\s+(?:children|kids|son|daughter)|adult\s+"
+    r"(?:children|kids|son|daughter|sons|daughters)|(?:at|left\s+for)\s+uni(?:versity)?\b|"
+    r"(?:has|have)\s+(?:kids|children)\s+of\s+(?:his|her|their)\s+own)"
+)
+
+# --- names ------------------------------------------------------------------------------------
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|'(?![sS]\b)[^\W\d_]+)*")
+NAME_AFTER_REF = re.compile(r"\s*(?:,\s*|\s+(?:called|named|known\s+as)\s+)?")
+NAME_INTRO = re.compile(
+    r"\b(?:(?:her|his|their|the\s+(?:girl|boy|child|baby|kid)'s)\s+name\s+(?:is|was)|"
+    r"(?:a\s+|the\s+)?(?:girl|boy|child|baby|lad|kid|toddler|teenager|pupil)\s+(?:called|named|known\s+as)|"
+    r"(?:her|his|their)\s+name's|(?:child's|child|pupil|young\s+person's|baby's|son's|daughter's|"
+    r"pupil's|student's)\s+(?:full\s+)?name\s*(?:is|was|:|-)|(?:re|name)\s*:|"
+    r"(?:she's|he's|she\s+is|he\s+is)\s+called|(?:his|her)\s+nickname\s+is|nicknamed|"
+    r"we\s+call\s+(?:him|her))\s+"
+)
+NAME_AGE_TAIL = re.compile(
+    r"(?:\s+(?:from|in|of|off)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s+estate)?(?=,))?"
+    r"\s*(?:'s\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<a5>\d{1,2}|" + "|".join(NUM_WORDS) + r")\b"
+    r"(?!\s*(?:%|per|times|minutes|hours|days|weeks|months|miles|points|pounds|p\b|am\b|pm\b|:))|"
+    r"\(\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?P<dob1>[\d./-]{6,10}|\d{1,2}\s+[a-z]+\s+\d{4})|"
+    r",\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?:on\s+)?(?P<dob2>[\d./-]{6,10}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})|"
+    r"\(\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr2>\d{1,2})\b|"
+    r"\(\s*(?:aged?\s*)?(?P<a1>\d{1,2})\s*(?:yrs?|years?)?\s*\)|,\s*(?:aged?\s+)?(?P<a2>\d{1,2})\s*"
+    r"(?=[,.;:)!]|\s+(?:and|but|has|is|was|who|from|in|at)\b)|,?\s+aged?\s+(?P<a3>\d{1,2})\b|"
+    r",\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr>\d{1,2})\b|\s+(?:is|was|turned|turns|has\s+just\s+turned)\s+"
+    r"(?:only\s+|just\s+|now\s+|nearly\s+)?(?P<a4>\d{1,2}|" + "|".join(NUM_WORDS) + r")\b"
+    r"(?!\s*(?:%|per|times|minutes|hours|days|weeks|months|miles|points|pounds|p\b|am\b|pm\b|:))"
+    r"|\s+was\s+born\b|\s+(?:is|was)\s+(?:in|starting|starts|in\s+the)\s+(?:year|yr|reception|nursery)\b)"
+)
+BABY_NAME = re.compile(r"\b(?:[Bb]aby|wee|little|our)\s+(?=[A-Z])")
+STOP_NAMES = frozenset(
+    """the a an my our his her their your its i he she they we it this that these those and but or
+    so if when while as at in on of for to from with by is was has had have be been will would can
+    could should may might must do did does not no yes all any both each every some most many much
+    more less very just only also even still then than there here where what which who whom whose
+    why how after before since until because though although however therefore meanwhile today
+    tomorrow yesterday now later never always often sometimes mum mam mom mummy dad daddy nan nanna
+    nana gran granny grandma grandad grandpa mother father sister brother aunt auntie uncle cousin
+    god jesus christmas easter eid diwali ramadan monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november december
+    year reception nursery primary secondary school academy college university council councils
+    ofsted nhs camhs send sen police court courts judge social services care government minister
+    mp mps labour tory tories conservative conservatives lib dem reform parliament uk gb england
+    britain british english welsh scottish irish muslim christian catholic jewish sikh hindu
+    asian black white gypsy traveller roma polish african caribbean eastern european dear hi hello
+    thanks thank please sorry yes ok okay well oh wow lol omg sir madam mr mrs ms miss dr prof
+    cllr rev lord lady dame saint st head teacher headteacher senco iro cafcass local authority
+    family families child children kid kids baby boy girl son daughter foster fostering adoption
+    adopted home homes house street road lane avenue close drive why whilst yet again never ever
+    another other same new old young little big first second third last next every one two three
+    four five six seven eight nine ten eleven twelve section act bill plan plans ehcp report review
+    consultation question response answer chapter page part our tiktok snapchat instagram facebook
+    youtube twitter whatsapp google apple amazon covid lockdown nobody everyone someone anyone
+    none bless respect shame luckily sadly unfortunately honestly seriously apparently actually
+    basically currently recently finally hopefully thankfully obviously clearly surely""".split()
+)
+ADULT_BEFORE = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor minister secretary
+    mp judge justice mum mam mom mother dad father nan nana nanna gran granny grandma grandmother
+    grandad grandpa grandfather aunt auntie aunty uncle stepdad stepmum step-dad step-mum partner
+    husband wife boyfriend girlfriend fiance fiancee ex carer carers worker workers teacher teachers
+    head headteacher headmistress headmaster manager solicitor barrister officer pc sergeant nurse
+    doctor midwife visitor guardian senco iro chair director chief ceo editor reporter journalist
+    author writer colleague colleagues neighbour with thanks thank dear hi hello sorry per by cc
+    agree disagree reply replying respond responding re mentor tutor coach vicar reverend rev
+    inspector therapist psychologist psychiatrist paediatrician gp consultant councillors adviser
+    advisor lawyer clerk mayor president leader commissioner spokesperson spokeswoman spokesman
+    state sw mate""".split()
+)
+ADULT_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:mp\b|qc\b|kc\b|said\b|says\b|wrote\b|writes\b|commented\b|argues\b|argued\b|"
+    r"is\s+right\b|is\s+wrong\b|you\b|your\b|you're\b|i\s+agree\b|'s\s+(?:comment|post|point|article|"
+    r"report|review|husband|wife|partner|boyfriend|girlfriend|mum|dad|colleague|team|book|speech)\b|"
+    r"(?:the|our|my|a|his|her|their)\s+(?:social\s+worker|teacher|head|headteacher|manager|"
+    r"solicitor|barrister|mum|dad|mother|father|carer|foster\s+carer|nan|gran|grandmother|aunt|"
+    r"uncle|partner|iro|senco|guardian|judge|mp|minister|nurse|doctor|health\s+visitor|"
+    r"family\s+support\s+worker|key\s+worker|councillor|director|reporter|journalist|"
+    r"social\s+workers)\b|(?:from|at)\s+(?:the\s+)?(?:council|ofsted|cafcass|nspcc|barnardo's|"
+    r"department|dfe|local\s+authority|charity)\b|\(\s*(?:1[89]|[2-9]\d)\s*\)|,\s*(?:1[89]|[2-9]\d)\s*,)"
+)
+
+# --- ages, dates, years -------------------------------------------------------------------------
+AGE_PATTERN = re.compile(
+    r"\b(?P<num>" + NUM + r")[- ]?(?P<unit>year|yr|month|week)s?[- ]?old(?P<plural>s)?\b|"
+    r"\baged?\s+(?:just\s+|only\s+)?(?P<num2>" + NUM + r")\b(?P<range>\s*(?:-|to|and|&)\s*\d)?|"
+    r"\bat\s+(?P<num3>\d{1,2})\s+months\b|"
+    r"(?<=[a-z]),\s*(?P<num4>\d{1,2})\s*,(?!\s*\d)|\b(?P<num5>\d{1,2})\s?(?:yo|y/o)\b"
+)
+AGE_FOLLOW_UNITS = frozenset(
+    """per percent times minutes mins hours hrs days weeks months miles points pounds quid grand
+    million thousand hundred of out am pm o'clock p pence kg lbs stone children kids people pupils
+    schools families cases years social workers councils places sessions appointments visits
+    referrals staff others more less too th st nd rd""".split()
+)
+YEAR_GROUP = re.compile(
+    r"\b(?:(?:year|yr|y)\s?(?P<n>1[0-3]|[1-9])\b(?!\s*(?:-|to|/)\s*\d)|in\s+(?P<sc>[ps][1-7])\b|"
+    r"(?P<sc2>[ps][1-7])\s+(?=girl|boy|pupil|class|kid|child)|in\s+(?P<rec>reception)\b|"
+    r"(?P<rec2>reception)\s+(?=class|kid|child|pupil|boy|girl))(?P<tail>\s+[a-z]+)?"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+DATE = re.compile(
+    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    + r"\b(?:,?\s+(?:19|20)\d{2})?|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?)"
+)
+BIRTH_WORD = re.compile(r"\b(?:born|birth|dob|d\.o\.b|date\s+of\s+birth|birthday)\b")
+BORN_YEAR = re.compile(r"\b(?:born|dob:?)\s+(?:in\s+)?(?P<date>(?:" + _MONTH + r"\s+)?(?:19|20)\d{2})\b")
+HEARING_WORD = re.compile(
+    r"\b(?:hearing|court\s+date|final\s+hearing|directions\s+hearing|ifh|fhdra|court\s+on|in\s+court|"
+    r"before\s+the\s+judge|family\s+court)\b"
+)
+HEARING_WHEN = re.compile(
+    r"\b(?:hearing|court\s+date|in\s+court|at\s+court|family\s+court)\b[^.!?\n]{0,40}?\b(?P<when>next\s+"
+    r"(?:week|month|monday|tuesday|wednesday|thursday|friday)|on\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday)|tomorrow|this\s+(?:week|friday|thursday|monday|tuesday|wednesday))\b"
+)
+
+# --- places, schools, addresses -----------------------------------------------------------------
+_CAPW = r"[A-Z][A-Za-z'’]*[a-z][A-Za-z'’]*"
+_STREET_SUFFIX = (
+    r"(?i:street|st|road|rd|avenue|ave|grove|close|lane|drive|way|crescent|place|court|gardens|"
+    r"terrace|walk|row|rise|view|mews|square|parade|vale|meadows?|fields|approach|chase|croft|"
+    r"heights|mount|orchard|ridge|yard|cottages|villas|green|hill|park|wynd|gate)"
+)
+ADDRESS = re.compile(
+    r"\b(?:(?i:flat|apartment)\s+\d{1,4}[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+(?:" + _CAPW + r"\s+){1,3}"
+    + _STREET_SUFFIX + r"\b"
+)
+ADDRESS_LOWER = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|grove|close|lane|drive|crescent|"
+    r"terrace|gardens|mews|way)\b"
+)
+LIVES_ON = re.compile(
+    r"\b(?:lives?|living|lived|staying|stays)\s+(?:on|at|in)\s+(?P<street>(?:" + _CAPW + r"\s+){1,3}"
+    + _STREET_SUFFIX + r")\b"
+)
+POSTCODE = re.compile(r"\b(?i:[a-z]{1,2}\d[a-z\d]?\s*\d[abd-hjlnp-uw-z]{2})\b")
+_SCHOOL_SUFFIX = (
+    r"(?:Primary(?:\s+School|\s+Academy)?|Infants?(?:\s+School)?|Juniors?(?:\s+School)?|"
+    r"Nursery(?:\s+School)?|Pre-?[Ss]chool|Academy|Grammar(?:\s+School)?|"
+    r"High(?:\s+School)?(?!\s+(?:Court|Street|Road|Sheriff|Commission|Commissioner))|"
+    r"Secondary(?:\s+School)?|Comprehensive(?:\s+School)?|Middle\s+School|First\s+School|"
+    r"Community\s+(?:School|College|Primary)|C\.?\s?of\s?E\.?(?:\s+(?:Primary|School|Academy))?|"
+    r"CE\s+(?:Primary|School|Academy|Junior|Infant)|RC\s+(?:Primary|School|High|Academy)|"
+    r"Catholic\s+(?:Primary|School|High|College|Academy)|Free\s+School|Prep(?:aratory)?(?:\s+School)?|"
+    r"Special\s+School|School|College(?!\s+of)|Sixth\s+Form(?:\s+College)?|Pupil\s+Referral\s+Unit|PRU|"
+    r"(?i:children'?s\s+home))"
+)
+SCHOOL_NAME = re.compile(
+    r"\b(?:(?:St|Saint)\.?\s+)?(?:" + _CAPW + r"(?:-" + _CAPW + r")?\s+){1,4}" + _SCHOOL_SUFFIX + r"\b"
+)
+SAINT_SCHOOL = re.compile(
+    r"\b(?:at|from|to|attends|attending|excluded\s+from|goes\s+to|pupil\s+at|started\s+at)\s+"
+    r"(?P<name>St\.?\s+[A-Z][a-z]+'s)(?!\s+(?:Hospital|Church|Cathedral|Road|Street|Park|Day|Eve|Place|Square|"
+    r"Primary|Academy|School|High|College|Infant|Junior|Catholic|CE|RC|C\s?of))"
+)
+SCHOOL_LOWER = re.compile(
+    r"\b(?:at|attends|attending|to|from|goes\s+to|pupil\s+at)\s+(?P<name>(?:st\s+)?[a-z'’]+(?:\s+[a-z'’]+)?\s+"
+    r"(?:primary|infants?|juniors?|academy|grammar|high\s+school|nursery))\b"
+)
+SCHOOL_GENERIC_WORDS = frozenset(
+    """the a an his her their my our your this that new old local village same other nearby
+    secondary primary special mainstream high at in to of from st saint""".split()
+)
+PLACEMENT_NAME = re.compile(
+    r"\b(?:" + _CAPW + r"\s+){1,3}(?:House|Lodge|Hall|Manor|Farm|Grange|Court|Cottage|Centre|Unit|"
+    r"View|Place)\b"
+)
+ESTATE = re.compile(r"\b(?:the\s+)?(?:" + _CAPW + r"\s+){1,2}(?i:estate)\b")
+HOSPITAL = re.compile(r"\b(?:" + _CAPW + r"\s+){1,3}(?:Hospital|Infirmary|Children's\s+Hospital)\b")
+PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|from|near|at|of|around|outside|to|nr)\s+)$")
+SCHOOL_GENERIC = re.compile(
+    r"\b(?:(?:his|her|their|my|our|the|a|new|village|local|same)\s+)(?:\w+\s+)?(?:school|nursery|"
+    r"primary|academy|class|pru|infant\s+school|junior\s+school|college)\b"
+)
+SINGLE_OUT = re.compile(
+    r"(?<!not\s)\b(?:the\s+only\s+(?:one|boy|girl|child|kid|pupil|twins|\w+\s+(?:boy|girl|child|pupil|kid)|black|"
+    r"white|asian|traveller|deaf|disabled)|only\s+(?:black|asian|mixed[- ]race|traveller|deaf|"
+    r"disabled|autistic)\s+(?:boy|girl|child|kid|pupil))\b"
+)
+
+# --- contact details and case references --------------------------------------------------------
+PHONE = re.compile(r"(?<![\d+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)\d(?:[\s-]?\d){8,9}(?!\d)")
+HELPLINE_PREFIXES = ("0800", "0808", "0300", "0330", "0345", "0344", "0845", "0870", "0843", "0844")
+EMAIL_LEFT = re.compile(r"[\w.+-]{1,64}\Z")
+EMAIL_RIGHT = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
+PLATFORM_HANDLE = re.compile(
+    r"\b(?:tiktok|tik\s+tok|snapchat|snap|insta|instagram|twitter|facebook|fb|youtube|discord|"
+    r"roblox|xbox|psn|twitch)\s*(?:name|handle|username|user\s+name|account|id)?\s*(?:is|:|as|=)\s*"
+    r"(?P<handle>@?[a-z0-9_.]{3,30})\b"
+)
+COURT_CASE_NO = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{4,6}\b")
+CASE_NUMBER = re.compile(
+    r"\b(?:case|claim|court|file|reference|ref)\s*(?:no\.?|number|num|ref(?:erence)?|#)?\s*[:#.]?\s*"
+    r"(?P<ref>[a-z]{0,4}\d[a-z0-9/-]{3,20})\b"
+)
+NAMED_CASE = re.compile(r"\bthe\s+(?:" + _CAPW + r"\s+){1,2}case\b")
+
+# --- generic talk about children (weakens links) -----------------------------------------------
+GENERIC_PLURAL = re.compile(
+    r"\b(?:children|kids|pupils|students|young\s+people|youngsters|teenagers|teens|adolescents|"
+    r"babies|toddlers|families|minors|care\s+leavers|under-?\d{1,2}s|" + NUM + r"[- ]year[- ]olds|"
+    r"(?:a|any)\s+(?:\w+\s+)?(?:child|kid)\s+(?:with|who|in)|"
+    r"(?:every|any|each|no)\s+(?:child|young\s+person|pupil|kid)|(?:if|when|where|whether)\s+a\s+"
+    r"(?:child|young\s+person|pupil|kid|baby))\b(?!['’])"
+)
+PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|he's|she's|himself|herself)\b")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*")

@@ -1,0 +1,268 @@
+"""Toxicity scoring: backend choice (Detoxify or embedded offline) and the embedded scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from moderation.normalize import MappedText, normalize, normalize_mapped
+from moderation.tox_lexicon import MILD_PROFANITY, STRONG_PROFANITY, alt
+from moderation.toxic_patterns import NEGATED, PROFILES, REPORTED, RULES, SPAN_LABEL, Rule
+from moderation.types import TOXICITY_LABELS, Span, ToxicityScorer
+
+log = logging.getLogger("safeguard.moderation")
+
+BACKENDS = ("auto", "embedded", "detoxify")
+# The default policy holds at this score; the embedded scorer is tuned around it.
+HOLD_THRESHOLD = 0.5
+# Recognisers read the whole of a long text (abuse can hide at the end); the linear model
+# only needs a sample of it to judge the overall tone.
+MAX_SCAN_CHARS = 100_000
+MAX_MODEL_CHARS = 20_000
+
+_WORD = re.compile(r"[a-z]+")
+_STRONG = frozenset(STRONG_PROFANITY)
+_MILD = frozenset(MILD_PROFANITY) - _STRONG
+_PROFANE_RX = re.compile(rf"\b{alt(STRONG_PROFANITY)}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One recogniser match on normalised text, with the strength left after context."""
+
+    rule: Rule
+    start: int
+    end: int
+    strength: float
+
+
+def _context_factor(norm: str, start: int) -> float:
+    prefix = norm[max(0, start - 60):start]
+    factor = 1.0
+    if REPORTED.search(prefix):
+        factor *= 0.5
+    if NEGATED.search(prefix[-24:]):
+        factor *= 0.3
+    return factor
+
+
+# Every rule matches within this many characters of one of its trigger words, so it only
+# searches windows around them: clean text costs one tokenising pass and set look-ups.
+_WINDOW = 170
+
+
+def find_hits(norm: str) -> list[Hit]:
+    """All recogniser matches in normalised text, searched only near each rule's trigger words."""
+    positions: dict[str, list[int]] = {}
+    for m in _WORD.finditer(norm):
+        positions.setdefault(m.group(), []).append(m.start())
+    words = positions.keys()
+    hits: list[Hit] = []
+    n = len(norm)
+    for rule in RULES:
+        present = rule.triggers & words if len(rule.triggers) < len(words) else \
+            words & rule.triggers
+        if not present:
+            continue
+        spots = sorted(p for w in present for p in positions[w])
+        windows: list[list[int]] = []
+        for p in spots:
+            a, b = max(0, p - _WINDOW), min(n, p + _WINDOW)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = b
+            else:
+                windows.append([a, b])
+        for a, b in windows:
+            for m in rule.rx.finditer(norm, a, b):
+                strength = rule.strength
+                if rule.reportable:
+                    strength *= _context_factor(norm, m.start())
+                hits.append(Hit(rule, m.start(), m.end(), strength))
+    return hits
+
+
+def combine(hits: Sequence[Hit], tokens: Sequence[str], profanity_prob: float) -> dict[str, float]:
+    """Turn recogniser hits and the profanity model's view into per-label probabilities."""
+    keep = {label: 1.0 for label in TOXICITY_LABELS}
+    for hit in hits:
+        for label, weight in PROFILES[hit.rule.profile].items():
+            keep[label] *= 1.0 - min(0.97, hit.strength * weight)
+    scores = {label: 1.0 - keep[label] for label in TOXICITY_LABELS}
+
+    strong = sum(1 for t in tokens if t in _STRONG)
+    mild = sum(1 for t in tokens if t in _MILD)
+    # Swearing that is not aimed at anyone ("this policy is a fucking disgrace") is obscene
+    # but stays under the hold threshold: the site's readers tolerate it, the policy says so.
+    if strong:
+        obscene = 0.3 + 0.04 * min(strong - 1, 3) + 0.06 * profanity_prob
+    elif mild:
+        obscene = 0.06 + 0.02 * min(mild, 3)
+    else:
+        obscene = 0.02 * profanity_prob
+    scores["obscene"] = 1.0 - (1.0 - scores["obscene"]) * (1.0 - obscene)
+    # The linear model flags any rude word; on its own it is a weak hint, never a hold.
+    base = 0.34 * profanity_prob + (0.06 if strong else 0.0)
+    scores["toxicity"] = max(scores["toxicity"], 1.0 - (1.0 - scores["toxicity"]) * (1.0 - base))
+    scores["toxicity"] = max(scores["toxicity"], scores["obscene"] * 0.95)
+    return {label: round(min(0.999, max(0.0, scores[label])), 4) for label in TOXICITY_LABELS}
+
+
+class _ProfanityModel:
+    """alt-profanity-check's shipped TF-IDF + linear SVM, loaded once per process on first use."""
+
+    _lock = threading.Lock()
+    _loaded: tuple[Any, Any] | None = None
+
+    @classmethod
+    def get(cls) -> tuple[Any, Any]:
+        with cls._lock:
+            if cls._loaded is None:
+                import joblib
+
+                # Read the data files directly: importing profanity_check would load them at
+                # import time and costs the same again.
+                spec = importlib.util.find_spec("profanity_check")
+                if spec is None or not spec.submodule_search_locations:
+                    raise RuntimeError(
+                        "alt-profanity-check is not installed: pip install alt-profanity-check"
+                    )
+                data = os.path.join(list(spec.submodule_search_locations)[0], "data")
+                vectorizer = joblib.load(os.path.join(data, "vectorizer.joblib"))
+                model = joblib.load(os.path.join(data, "model.joblib"))
+                cls._loaded = (vectorizer, model)
+            return cls._loaded
+
+    @classmethod
+    def predict(cls, texts: Sequence[str]) -> list[float]:
+        if not texts:
+            return []
+        vectorizer, model = cls.get()
+        probs = model.predict_proba(vectorizer.transform(texts))[:, 1]
+        return [float(p) for p in probs]
+
+
+class EmbeddedScorer:
+    """Offline scorer: normalisation + abuse recognisers + alt-profanity-check's linear model."""
+
+    name = "embedded"
+
+    def __init__(self, why: str = "embedded backend requested") -> None:
+        self.why = why
+        _ProfanityModel.get()
+
+    def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        norms = [normalize(t[:MAX_SCAN_CHARS]) if t else "" for t in texts]
+        probs = _ProfanityModel.predict([n[:MAX_MODEL_CHARS] for n in norms])
+        out = []
+        for norm, prob in zip(norms, probs, strict=True):
+            hits = find_hits(norm) if norm else []
+            out.append(combine(hits, _WORD.findall(norm), prob))
+        return out
+
+
+def toxic_spans(text: str) -> list[Span]:
+    """Runs of the original text that made it look toxic, for the moderator's highlighter."""
+    if not text:
+        return []
+    mapped: MappedText = normalize_mapped(text[:MAX_SCAN_CHARS])
+    spans: list[Span] = []
+    for hit in find_hits(mapped.text):
+        if hit.strength < 0.35:
+            continue
+        a, b = mapped.original_span(hit.start, hit.end)
+        spans.append(Span(a, b, SPAN_LABEL[hit.rule.profile], text[a:b]))
+    for m in _PROFANE_RX.finditer(mapped.text):
+        a, b = mapped.original_span(m.start(), m.end())
+        if not any(s.start <= a and b <= s.end for s in spans):
+            spans.append(Span(a, b, "obscene", text[a:b]))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    # Nested matches add nothing on screen: keep the outermost span of each kind.
+    kept: list[Span] = []
+    for s in spans:
+        if any(k.kind == s.kind and k.start <= s.start and s.end <= k.end for k in kept):
+            continue
+        kept.append(s)
+    return kept
+
+
+# --- backend choice ------------------------------------------------------------------------
+
+_cache: dict[tuple[Any, ...], ToxicityScorer] = {}
+_cache_lock = threading.Lock()
+
+
+def _detoxify_available(model: str, checkpoint: str | None) -> tuple[bool, str]:
+    missing = [p for p in ("torch", "transformers", "detoxify") if importlib.util.find_spec(p) is None]
+    if missing:
+        return False, (f"{', '.join(missing)} not installed (pip install 'safeguard[detoxify]'), "
+                       "so the embedded offline scorer is used")
+    from moderation.tox_detoxify import cached_checkpoint
+
+    if checkpoint:
+        if os.path.isfile(checkpoint):
+            return True, f"detoxify is installed and the local checkpoint {checkpoint} exists"
+        return False, (f"detoxify is installed but the checkpoint {checkpoint} does not exist, "
+                       "so the embedded offline scorer is used")
+    cached = cached_checkpoint(model)
+    if cached:
+        return True, f"detoxify is installed and its '{model}' weights are cached at {cached}"
+    return False, (f"detoxify is installed but no '{model}' weights are on this machine (no "
+                   "checkpoint given, none in the torch hub cache), so the embedded offline "
+                   "scorer is used")
+
+
+def load_scorer(
+    backend: str = "auto",
+    *,
+    model: str = "original",
+    checkpoint: str | None = None,
+    config_dir: str | None = None,
+    threads: int | None = None,
+    batch_size: int = 32,
+) -> ToxicityScorer:
+    """Build (once per process and arguments) the toxicity scorer; logs which one and why.
+
+    backend: "embedded" (offline, default when Detoxify is absent), "detoxify" (fails loudly
+    if it cannot load) or "auto" (Detoxify when the package and its weights are here).
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown toxicity backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+    key = (backend, model, checkpoint, config_dir, threads, batch_size)
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+        scorer = _build(backend, model, checkpoint, config_dir, threads, batch_size)
+        _cache[key] = scorer
+    log.info("toxicity backend: %s (%s)", scorer.name, scorer.why)
+    return scorer
+
+
+def _build(backend: str, model: str, checkpoint: str | None, config_dir: str | None,
+           threads: int | None, batch_size: int) -> ToxicityScorer:
+    if backend == "embedded":
+        return EmbeddedScorer("embedded backend requested: offline recognisers plus "
+                              "alt-profanity-check's linear model, no download")
+    if backend == "detoxify":
+        from moderation.tox_detoxify import load_detoxify
+
+        return load_detoxify(model, checkpoint=checkpoint, config_dir=config_dir,
+                             threads=threads, batch_size=batch_size,
+                             why="detoxify backend requested")
+    ok, why = _detoxify_available(model, checkpoint)
+    if not ok:
+        return EmbeddedScorer(f"auto: {why}")
+    from moderation.tox_detoxify import load_detoxify
+
+    try:
+        return load_detoxify(model, checkpoint=checkpoint, config_dir=config_dir,
+                             threads=threads, batch_size=batch_size, why=f"auto: {why}")
+    except Exception as exc:  # noqa: BLE001 - any load failure means "not available here"
+        log.warning("detoxify could not load (%s); falling back to the embedded scorer", exc)
+        return EmbeddedScorer(f"auto: {why}, but loading it failed ({exc}), so the embedded "
+                              "offline scorer is used")
