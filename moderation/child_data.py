@@ -75,18 +75,15 @@ class ChildDataDetector:
         return self._judge(text, norm, scan)
 
     # -- scanning -------------------------------------------------------------------------------
-    def _scan(self, norm: Normalised) -> tuple[Scan, _Sentences]:  # type: ignore[override]
+    def _scan(self, norm: Normalised) -> tuple[Scan, _Sentences]:
         text, low = norm.text, norm.lower
         scan = Scan()
-        toks = [(m.start(), m.end(), m.group()) for m in P.WORD.finditer(text)]
+        toks = [(m.start(), m.end(), m.group()) for m in P.CAP_WORD.finditer(text)]
         sents = _Sentences(low)
         slots = self._ex.refs(text, low, scan)
         used = self._ex.names(text, low, toks, scan, slots)
         items.ages_and_dates(text, low, scan)
-        items.addresses(text, low, scan)
         items.schools(text, low, scan)
-        items.contacts(text, low, scan)
-        items.cases_and_terms(self._ex, text, low, scan)
         # Sentences that are plainly about a child make a bare known given name a child's name.
         child_sents: set[int] = set()
         for r in scan.refs:
@@ -98,7 +95,18 @@ class ChildDataDetector:
             elif f.kind == "age":
                 child_sents.add(sents.of(f.start))
         if child_sents:
-            self._ex.context_names(text, low, toks, used, child_sents, sents.of, scan)
+            taken = used | self._covered(toks, scan)
+            self._ex.context_names(text, low, toks, taken, child_sents, sents.of, scan)
+            used |= taken
+        if not any(not r.dropped for r in scan.refs) and not (
+            P.DIGIT.search(text) and P.COURT_CASE_NO.search(text)
+        ):
+            # Nothing points at a particular child: the rest cannot lift the score (most comments).
+            scan.findings = []
+            return scan, sents
+        items.addresses(text, low, scan)
+        items.contacts(text, low, scan)
+        items.cases_and_terms(self._ex, text, low, scan)
         items.places(self._ex, text, low, toks, used | self._covered(toks, scan), scan)
         scan.findings = _dedupe(scan.findings)
         return scan, sents
@@ -143,10 +151,12 @@ class ChildDataDetector:
             windows = []
             for s in hot:
                 windows.append(range(max(0, s - _WINDOW + 1), min(n, s + _WINDOW)))
-        best = (0.0, [], Subject())
+        best: tuple[float, list[Finding], Subject] = (0.0, [], Subject())
         chosen: list[Finding] = []
         for w in windows:
-            score, linked, subject = self._score_window(w, ref_by_sent, find_by_sent, generic, pron, adult, practice, scan)
+            score, linked, subject = self._score_window(
+                w, ref_by_sent, find_by_sent, generic, pron, adult, practice, scan
+            )
             if not subject.gender and not subject.is_self:
                 subject.gender = next((pron_gender[s] for s in w if s in pron_gender), "")
             if score >= HOLD_THRESHOLD:
@@ -207,7 +217,9 @@ class ChildDataDetector:
         }
         broad = any(f.weight == "broad" for f in linked)
         named = any(r.is_name for r in refs)
-        family_court = scan.family_court_number and any(f.sub == "family_court" for s in window for f in find_by_sent.get(s, ()))
+        family_court = scan.family_court_number and any(
+            f.sub == "family_court" for s in window for f in find_by_sent.get(s, ())
+        )
         n_strong = len(kinds_strong)
         n_weak = len(weak_kinds) + (0.5 if broad else 0)
         if named:

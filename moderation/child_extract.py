@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import datetime
 
 from moderation import child_patterns as P
 from moderation.child_explain import Finding
 from moderation.child_gazetteers import Gazetteers
-from moderation.child_terms import CATEGORY_KIND, term_key, term_table
+from moderation.child_terms import term_table
 
 _THIS_YEAR = datetime.date.today().year
 AMBIGUOUS_TOWNS = frozenset(
@@ -27,6 +27,7 @@ PLACEMENT_CONTEXT = re.compile(
     r"placement|placed|children's home|childrens home|residential|secure|foster|care home|"
     r"\bunit\b|lives? at|living at|moved to|ran away|in care"
 )
+_OWNED = re.compile(r"\b(?:my|our|his|her|both|your|\w+'s)\s+(?:\w+\s+)?$")
 ORG_EMAIL = re.compile(
     r"^(?:info|enquiries|enquiry|office|admin|help|contact|support|consultation|hello|team|"
     r"press|media|complaints|feedback|advice|reception|safeguarding|duty)@|\.gov\.uk$|\.nhs\.(?:uk|net)$"
@@ -85,6 +86,15 @@ def _age_ok(text: str, end: int) -> bool:
     return _next_word(text, end) not in P.AGE_FOLLOW_UNITS
 
 
+_SCHOOL_WORDS = frozenset(
+    """primary academy school high grammar nursery infant infants junior juniors college secondary
+    house lodge hall court road street lane avenue close drive estate hospital""".split()
+)
+_ADULT_TITLES = frozenset(
+    "secretary minister mp judge cllr councillor worker teacher headteacher mr mrs ms dr state".split()
+)
+
+
 class Extractor:
     """Runs every pattern over one normalised text."""
 
@@ -123,7 +133,7 @@ class Extractor:
                 and self._is_cap(tok2)
                 and low2 not in P.STOP_NAMES
                 and low2 not in self.gaz.places
-                and not P.SCHOOL_NAME.match(text, s2)
+                and low2 not in _SCHOOL_WORDS
                 and not (i + 2 < len(toks) and toks[i + 2][2].lower() in P.STOP_NAMES and toks[i + 2][2][:1].isupper()
                          and toks[i + 2][2] in ("Primary", "Academy", "School", "High", "Grammar"))
             ):
@@ -134,11 +144,9 @@ class Extractor:
         s = toks[i][0]
         if s > 0 and low[s - 1] == "@":
             return True
-        for j in range(max(0, i - 3), i):
-            w = toks[j][2].lower()
-            if w in P.ADULT_BEFORE and (j == i - 1 or w in ("secretary", "minister", "mp", "judge", "cllr",
-                                                             "councillor", "worker", "teacher", "headteacher",
-                                                             "mr", "mrs", "ms", "dr", "state")):
+        before = P.WORD.findall(low, max(0, s - 40), s)[-3:]
+        for j, w in enumerate(before):
+            if w in P.ADULT_BEFORE and (j == len(before) - 1 or w in _ADULT_TITLES):
                 return True
         if P.ADULT_AFTER.match(low, end):
             return True
@@ -166,10 +174,18 @@ class Extractor:
 
         for pos in after_refs:
             m = P.NAME_AFTER_REF.match(text, pos)
-            j = bisect_left(starts, m.end() if m else pos)
-            if j < len(toks) and toks[j][0] == (m.end() if m else pos):
+            at = m.end() if m else pos
+            j = bisect_left(starts, at)
+            if j < len(toks) and toks[j][0] == at:
                 add(j, True, "after_ref")
-        for m in P.NAME_INTRO.finditer(low):
+                continue
+            wm = P.WORD.match(text, at)
+            # Lowercase typing ("my son jake"): only a listed given name will do.
+            if wm and wm.group() in self.gaz.first_names and self.known(wm.group()) and wm.group() not in P.STOP_NAMES:
+                label = wm.group()
+                scan.findings.append(Finding(wm.start(), wm.end(), "child_name", label, "strong", True, "after_ref"))
+                scan.refs.append(Ref(wm.start(), wm.end(), "strong", label, is_name=True))
+        for m in P.NAME_INTRO.finditer(low) if P.NAME_INTRO_GATE.search(low) else ():
             j = bisect_left(starts, m.end())
             if j < len(toks) and toks[j][0] == m.end():
                 add(j, True, "intro")
@@ -177,16 +193,21 @@ class Extractor:
             j = bisect_left(starts, m.end())
             if j < len(toks) and toks[j][0] == m.end():
                 add(j, True, "baby")
-        for i, (s, e, tok) in enumerate(toks):
+        for i, (_s, e, tok) in enumerate(toks):
             if i in used or not self._is_cap(tok):
                 continue
             lowtok = tok.lower()
             if lowtok in P.STOP_NAMES:
                 continue
+            # Cheap test first: most capitalised words have no age, date or year group after them.
+            if not P.NAME_AGE_TAIL.match(text, e) and not (
+                i + 1 < len(toks) and text[e : toks[i + 1][0]] == " " and P.NAME_AGE_TAIL.match(text, toks[i + 1][1])
+            ):
+                continue
             span = self._name_at(text, toks, i, True)
             if span is None:
                 continue
-            m = P.NAME_AGE_TAIL.match(text, span[1]) or P.NAME_AGE_TAIL.match(low, span[1])
+            m = P.NAME_AGE_TAIL.match(text, span[1])
             if not m:
                 continue
             known = self.known(lowtok)
@@ -198,7 +219,8 @@ class Extractor:
                 loose = dob
             if not known and not loose and m.group("a5"):
                 after = P.WORD.search(low, m.end(), min(len(low), m.end() + 30))
-                if low[m.end() : m.end() + 1] in (",", ".", ";") or (after and after.group() in ("now", "and", "years", "yrs")):
+                follows = after.group() if after else ""
+                if low[m.end() : m.end() + 1] in (",", ".", ";") or follows in ("now", "and", "years", "yrs"):
                     loose = m.group("a5")
             if not known and not loose:
                 continue
@@ -213,9 +235,9 @@ class Extractor:
         return used
 
     def context_names(self, text: str, low: str, toks: list[tuple[int, int, str]], used: set[int],
-                      child_sentences: set[int], sent_of: "callable[[int], int]", scan: Scan) -> None:  # type: ignore[valid-type]
+                      child_sentences: set[int], sent_of: Callable[[int], int], scan: Scan) -> None:
         """Known given names in sentences that are clearly about a child, unless an adult is meant."""
-        for i, (s, e, tok) in enumerate(toks):
+        for i, (s, _e, tok) in enumerate(toks):
             if i in used or not self._is_cap(tok):
                 continue
             lowtok = tok.lower()
@@ -235,7 +257,7 @@ class Extractor:
 
     # -- references to children -----------------------------------------------------------------
     def _tail_age(self, text: str, low: str, pos: int, scan: Scan, ref: Ref) -> None:
-        m = P.NAME_AGE_TAIL.match(low, pos)
+        m = P.NAME_AGE_TAIL.match(text, pos)
         if not m:
             return
         for g in ("yr", "yr2"):
@@ -288,6 +310,21 @@ class Extractor:
             self._tail_age(text, low, m.end(), scan, ref)
             if not plural:
                 name_slots.append(m.end())
+        for m in P.NAMED_POSSESSIVE_REF.finditer(low):
+            owner = low[max(0, m.start() - 30) : m.start()].rsplit(None, 1)[-1] + "'s" if m.start() else ""
+            if not owner or owner in P.NOT_POSSESSIVE:
+                continue
+            noun = " ".join(m.group("noun").split())
+            plural = noun in P.CHILD_PLUR
+            if noun in ("pupils", "students"):
+                continue
+            s0 = m.start() - len(owner) + 2
+            ref = Ref(s0, m.end(), "weak" if plural else "strong", text[s0 : m.end()],
+                      P.CHILD_SING.get(noun, P.CHILD_PLUR.get(noun, "")))
+            scan.refs.append(ref)
+            self._tail_age(text, low, m.end(), scan, ref)
+            if not plural:
+                name_slots.append(m.end())
         for m in P.DEFINITE_REF.finditer(low):
             noun = " ".join(m.group("noun").split())
             weak = noun in ("kid", "child", "youngster", "young person", "pupil")
@@ -306,7 +343,8 @@ class Extractor:
             gender = P.CHILD_PLUR.get(m.group("noun"), "")
             scan.refs.append(Ref(m.start(), m.end("noun"), "strong" if counted else "weak",
                                  text[m.start() : m.end("noun")], gender))
-        for m in P.CHILD_NOUN_AGE.finditer(low):
+        digits = P.DIGIT.search(low) is not None
+        for m in P.CHILD_NOUN_AGE.finditer(low) if digits else ():
             v = P.num_value(m.group("num"))
             if v is None or v >= 18:
                 continue
@@ -315,9 +353,12 @@ class Extractor:
         for m in P.MINOR_PARENT.finditer(low):
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
-        for m in P.SINGLE_OUT.finditer(low):
+        for m in P.SINGLE_OUT.finditer(low) if "only" in low else ():
             scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()]))
-        scan.practitioner.extend(m.start() for m in P.PRACTITIONER_SELF.finditer(low))
+            scan.findings.append(Finding(m.start(), m.end(), "single_out", text[m.start() : m.end()], "weak", False,
+                                         "single_out"))
+        if P.PRACTITIONER_GATE.search(low) and P.PRACTITIONER_SELF_GATE.search(low):
+            scan.practitioner.extend(m.start() for m in P.PRACTITIONER_SELF.finditer(low))
         for m in P.INDEFINITE_AGE_REF.finditer(low):
             v = P.num_value(m.group("num"))
             if v is None or (v >= 18 and m.group("unit") in (None, "year", "yr")):
@@ -326,7 +367,7 @@ class Extractor:
             gender = P.CHILD_SING.get(noun, "")
             scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()], gender))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True, "ref_age"))
-        for m in P.PRACTITIONER_REF.finditer(low):
+        for m in P.PRACTITIONER_REF.finditer(low) if P.PRACTITIONER_REF_GATE.search(low) else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
         for m in P.PRONOUN_AGE.finditer(low):
             v = P.num_value(m.group("num"))
@@ -337,7 +378,8 @@ class Extractor:
             scan.refs.append(Ref(m.start(), m.end(), "weak" if pro.startswith("who") else "strong",
                                  text[m.start() : m.end()], gender))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
-        for m in P.SELF_AGE.finditer(low):
+        first_person = P.FIRST_PERSON_GATE.search(low) is not None
+        for m in P.SELF_AGE.finditer(low) if first_person or "as a" in low else ():
             v = P.num_value(m.group("num"))
             if v is None:
                 continue
@@ -352,15 +394,19 @@ class Extractor:
                 continue
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
-        for m in P.SELF_CHILD.finditer(low):
+        for m in P.SELF_CHILD.finditer(low) if first_person else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
-        scan.adult_self.extend(m.start() for m in P.ADULT_SELF.finditer(low))
-        scan.adult_children.extend(m.start() for m in P.ADULT_CHILDREN.finditer(low))
+        if P.ADULT_SELF_GATE.search(low):
+            scan.adult_self.extend(m.start() for m in P.ADULT_SELF.finditer(low))
+        if P.ADULT_CHILDREN_GATE.search(low):
+            scan.adult_children.extend(m.start() for m in P.ADULT_CHILDREN.finditer(low))
         for m in P.GENERIC_PLURAL.finditer(low):
             before = low[max(0, m.start() - 9) : m.start()]
-            if re.search(r"\b(?:my|our|his|her|both|your|\w+'s)\s+(?:\w+\s+)?$", before):
+            if _OWNED.search(before):
                 continue
             scan.generic.append(m.start())
+        if "child" in low or "kid" in low or "under" in low or "pupil" in low or "baby" in low:
+            scan.generic.extend(m.start() for m in P.GENERIC_STRUCT.finditer(low))
         for m in P.PRONOUN.finditer(low):
             w = m.group()
             scan.pronouns.append((m.start(), "m" if w[0] == "h" and w != "her" and not w.startswith("hers")

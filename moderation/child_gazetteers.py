@@ -27,6 +27,7 @@ class Gazetteers:
     ambiguous_names: frozenset[str]
     places: dict[str, tuple[str, str]]
     place_max_words: int
+    place_heads: frozenset[str]  # first words of multi-word places ("milton", "st", "king's")
 
 
 @lru_cache(maxsize=1)
@@ -45,4 +46,5 @@ def load_gazetteers() -> Gazetteers:
         if key not in places or level == "town":
             places[key] = (line, level)
         longest = max(longest, len(key.split()))
-    return Gazetteers(names, ambiguous, places, longest)
+    heads = frozenset(k.split()[0] for k in places if " " in k)
+    return Gazetteers(names, ambiguous, places, longest, heads)

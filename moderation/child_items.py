@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from moderation import child_patterns as P
 from moderation.child_explain import Finding
 from moderation.child_extract import (
@@ -17,7 +20,6 @@ from moderation.child_extract import (
 )
 from moderation.child_terms import CATEGORY_KIND, term_key
 
-
 _NOT_CHILD_HEALTH = frozenset(
     """parent parents mum mums mother mothers dad dads father fathers adult adults carer carers
     people person children kids pupils young families services service team teams sector system
@@ -31,40 +33,63 @@ def _next_word(text: str, pos: int) -> str:
     return m.group().lower() if m else ""
 
 
+def _windowed(rx: re.Pattern[str], gate: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
+    """Run an expensive pattern only on stretches just before a cheap anchor word."""
+    last_end = 0
+    for g in gate.finditer(text):
+        lo = max(last_end, g.start() - reach)
+        for m in rx.finditer(text, lo, min(len(text), g.end() + 25)):
+            if m.end() > last_end:
+                last_end = m.end()
+                yield m
+
+
 def _add(scan: Scan, s: int, e: int, kind: str, label: str, weight: str, sub: str = "") -> None:
     scan.findings.append(Finding(s, e, kind, label, weight, False, sub))
 
 
 def ages_and_dates(text: str, low: str, scan: Scan) -> None:
-    for m in P.AGE_PATTERN.finditer(low):
-        if m.group("num"):
-            if m.group("plural"):
-                scan.generic.append(m.start())
-                continue
-            v = P.num_value(m.group("num"))
-            if v is None or (v >= 18 and m.group("unit") == "year"):
-                continue
-            _add(scan, m.start(), m.end(), "age", text[m.start() : m.end()], "weak")
-        elif m.group("num2"):
+    for m in P.AGE_UNIT.finditer(low):
+        b = P.AGE_NUM_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        if not b:
+            continue
+        s0 = b.start("num")
+        if m.group("plural"):
+            scan.generic.append(s0)
+            continue
+        v = P.num_value(b.group("num"))
+        if v is None or (v >= 18 and m.group("unit") in ("year", "yr")):
+            continue
+        _add(scan, s0, m.end(), "age", text[s0 : m.end()], "weak")
+    if "age" in low:
+        for m in P.AGED.finditer(low):
             v = P.num_value(m.group("num2"))
             if v is None or m.group("range") or v >= 18 or not _age_ok(low, m.end("num2")):
                 continue
             _add(scan, m.start(), m.end("num2"), "age", text[m.start() : m.end("num2")], "weak")
-        elif m.group("num3"):
+    if "month" in low:
+        for m in P.AT_MONTHS.finditer(low):
             _add(scan, m.start() + 3, m.end(), "age", text[m.start() + 3 : m.end()], "weak")
-        else:
-            g = "num4" if m.group("num4") else "num5"
+    digits = P.DIGIT.search(low) is not None
+    for rx, g in ((P.COMMA_AGE, "num4"), (P.YO_AGE, "num5")) if digits else ():
+        for m in rx.finditer(low):
             v = P.num_value(m.group(g))
             if v is not None and v < 18:
                 _add(scan, m.start(g), m.end(g), "age", text[m.start(g) : m.end(g)], "weak")
-    for m in P.YEAR_GROUP.finditer(low):
+    year_groups = [(m, "n") for m in P.YEAR_GROUP.finditer(low)] if digits else []
+    if digits:
+        year_groups += [(m, "sc" if m.group("sc") else "sc2") for m in P.SCOTTISH_YEAR.finditer(low)]
+    if "reception" in low:
+        year_groups += [(m, "rec" if m.group("rec") else "rec2") for m in P.RECEPTION.finditer(low)]
+    for m, g in year_groups:
         tail = (m.group("tail") or "").strip()
         if tail in ("pupils", "students", "children", "kids", "classes", "groups", "s", "teachers", "of"):
             scan.generic.append(m.start())
             continue
-        g = next(k for k in ("n", "sc", "sc2", "rec", "rec2") if m.group(k))
         s0 = m.start() if g == "n" else m.start(g)
         _add(scan, s0, m.end(g), "age", text[s0 : m.end(g)], "weak", "year_group")
+    if not P.DATE_GATE.search(low):
+        return
     for m in P.DATE.finditer(low):
         s, e = m.start(), m.end()
         sent_lo = max(0, s - 60)
@@ -88,11 +113,13 @@ def ages_and_dates(text: str, low: str, scan: Scan) -> None:
 
 
 def addresses(text: str, low: str, scan: Scan) -> None:
+    if not P.DIGIT.search(low):
+        return
     for m in P.ADDRESS.finditer(text):
         _add(scan, m.start(), m.end(), "address", m.group(), "strong")
     for m in P.ADDRESS_LOWER.finditer(low):
         _add(scan, m.start(), m.end(), "address", text[m.start() : m.end()], "strong")
-    for m in P.LIVES_ON.finditer(text):
+    for m in P.LIVES_ON.finditer(text) if ("liv" in low or "stay" in low) else ():
         _add(scan, m.start("street"), m.end("street"), "address", m.group("street"), "strong")
     for m in P.POSTCODE.finditer(text):
         code = m.group()
@@ -101,7 +128,7 @@ def addresses(text: str, low: str, scan: Scan) -> None:
 
 
 def schools(text: str, low: str, scan: Scan) -> None:
-    for m in P.SCHOOL_NAME.finditer(text):
+    for m in _windowed(P.SCHOOL_NAME, P.SCHOOL_GATE, text, 70):
         words = m.group().split()
         k = 0
         while k < len(words) - 1 and words[k].lower().strip(".") in SCHOOL_STRIP | P.STOP_NAMES - {"st", "saint"}:
@@ -113,15 +140,15 @@ def schools(text: str, low: str, scan: Scan) -> None:
             continue
         s = m.start() + m.group().index(name_words[0]) if k else m.start()
         _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "named")
-    for m in P.SAINT_SCHOOL.finditer(text):
+    for m in P.SAINT_SCHOOL.finditer(text) if "St" in text else ():
         _add(scan, m.start("name"), m.end("name"), "school", m.group("name"), "strong", "named")
-    for m in P.SCHOOL_LOWER.finditer(low):
+    for m in P.SCHOOL_LOWER.finditer(low) if P.SCHOOL_LOWER_GATE.search(low) else ():
         name = m.group("name")
         first = name.split()[0]
         if first in SCHOOL_STRIP or first in P.STOP_NAMES:
             continue
         _add(scan, m.start("name"), m.end("name"), "school", text[m.start("name") : m.end("name")], "strong", "named")
-    for m in P.PLACEMENT_NAME.finditer(text):
+    for m in _windowed(P.PLACEMENT_NAME, P.PLACEMENT_GATE, text, 50):
         lo, hi = max(0, m.start() - 80), min(len(low), m.end() + 60)
         if not PLACEMENT_CONTEXT.search(low, lo, hi):
             continue
@@ -133,10 +160,8 @@ def schools(text: str, low: str, scan: Scan) -> None:
             continue
         s = m.start() + m.group().index(words[k])
         _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "placement")
-    for m in P.SCHOOL_GENERIC.finditer(low):
+    for m in P.SCHOOL_GENERIC.finditer(low) if P.SCHOOL_LOWER_GATE.search(low) else ():
         _add(scan, m.start(), m.end(), "school", text[m.start() : m.end()], "broad", "generic")
-    for m in P.SINGLE_OUT.finditer(low):
-        _add(scan, m.start(), m.end(), "single_out", text[m.start() : m.end()], "weak", "single_out")
 
 
 def places(ex: Extractor, text: str, low: str, toks: list[tuple[int, int, str]], used: set[int], scan: Scan) -> None:
@@ -149,8 +174,12 @@ def places(ex: Extractor, text: str, low: str, toks: list[tuple[int, int, str]],
             i += 1
             continue
         hit = None
-        for size in range(min(gaz.place_max_words, n - i), 0, -1):
+        lowtok = tok.lower()
+        longest = min(gaz.place_max_words, n - i) if lowtok in gaz.place_heads else 1
+        for size in range(longest, 0, -1):
             last = toks[i + size - 1]
+            if last[1] - s > 32:
+                continue
             phrase = low[s : last[1]]
             if "  " in phrase or "\n" in phrase:
                 continue
@@ -169,13 +198,29 @@ def places(ex: Extractor, text: str, low: str, toks: list[tuple[int, int, str]],
         weight = "weak" if level == "town" else "broad"
         _add(scan, s, end, "location", text[s:end], weight, level)
         i += size
-    for m in P.ESTATE.finditer(text):
+    for m in P.ESTATE.finditer(text) if "estate" in low else ():
         _add(scan, m.start(), m.end(), "location", m.group(), "weak", "estate")
-    for m in P.HOSPITAL.finditer(text):
+    for m in P.HOSPITAL.finditer(text) if ("hospital" in low or "infirmary" in low) else ():
         _add(scan, m.start(), m.end(), "location", m.group(), "weak", "hospital")
 
 
 def contacts(text: str, low: str, scan: Scan) -> None:
+    if P.DIGIT.search(text):
+        _phones(text, scan)
+    if "@" in text:
+        _emails_and_handles(text, low, scan)
+    for m in P.PLATFORM_HANDLE.finditer(low) if P.PLATFORM_GATE.search(low) else ():
+        h = m.group("handle")
+        if h in _NOT_HANDLES or h.isalpha() and len(h) < 4:
+            continue
+        hs, he = m.start("handle"), m.end("handle")
+        _add(scan, hs, he, "contact", text[hs:he], "strong", "handle")
+
+
+_NOT_HANDLES = frozenset({"a", "the", "her", "his", "their", "private", "public", "blocked", "deleted"})
+
+
+def _phones(text: str, scan: Scan) -> None:
     for m in P.PHONE.finditer(text):
         digits = "".join(c for c in m.group() if c.isdigit())
         if digits.startswith("44"):
@@ -183,6 +228,9 @@ def contacts(text: str, low: str, scan: Scan) -> None:
         if digits.startswith(P.HELPLINE_PREFIXES):
             continue
         _add(scan, m.start(), m.end(), "contact", m.group(), "strong", "phone")
+
+
+def _emails_and_handles(text: str, low: str, scan: Scan) -> None:
     at = text.find("@")
     while at != -1:
         left = P.EMAIL_LEFT.search(text, max(0, at - 64), at)
@@ -195,21 +243,17 @@ def contacts(text: str, low: str, scan: Scan) -> None:
         at = text.find("@", at + 1)
     for m in P.HANDLE.finditer(text):
         _add(scan, m.start(), m.end(), "contact", m.group(), "strong", "handle")
-    for m in P.PLATFORM_HANDLE.finditer(low):
-        h = m.group("handle")
-        if h in ("a", "the", "her", "his", "their", "private", "public", "blocked", "deleted") or h.isalpha() and len(h) < 4:
-            continue
-        _add(scan, m.start("handle"), m.end("handle"), "contact", text[m.start("handle") : m.end("handle")], "strong", "handle")
 
 
 def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan) -> None:
-    for m in P.COURT_CASE_NO.finditer(text):
+    digits = P.DIGIT.search(text) is not None
+    for m in P.COURT_CASE_NO.finditer(text) if digits else ():
         _add(scan, m.start(), m.end(), "case_reference", m.group(), "strong", "family_court")
         if m.group()[4] in "CPFZL":
             scan.family_court_number = True
-    for m in P.CASE_NUMBER.finditer(low):
+    for m in P.CASE_NUMBER.finditer(low) if digits and P.CASE_GATE.search(low) else ():
         _add(scan, m.start("ref"), m.end("ref"), "case_reference", text[m.start("ref") : m.end("ref")], "strong")
-    for m in P.NAMED_CASE.finditer(text):
+    for m in P.NAMED_CASE.finditer(text) if " case" in low else ():
         _add(scan, m.start(), m.end(), "care_status", m.group(), "sensitive", "named_case")
     for m in ex.terms.finditer(low):
         cat = ex.term_lookup.get(term_key(m.group()))
@@ -219,4 +263,4 @@ def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan) -> None:
             continue
         kind = CATEGORY_KIND[cat]
         weight = "weak" if cat == "education" else "sensitive"
-        _add(scan, m.start(), m.end(), kind, text[m.start() : m.end()], weight, "education" if cat == "education" else cat)
+        _add(scan, m.start(), m.end(), kind, text[m.start() : m.end()], weight, cat)

@@ -3,7 +3,56 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+
+DIGIT = re.compile(r"\d")
+NAME_INTRO_GATE = re.compile(r"name|called|known\s+as|re\s*:|call\s+(?:him|her)")
+PRACTITIONER_SELF_GATE = re.compile(r"i'm|i\s+am|i\s+was|as\s|here\b|client|caseload|mentee|i\s+work|i\s+teach")
+PRACTITIONER_GATE = re.compile(
+    r"teach|worker|nurse|senco|carer|visitor|client|caseload|mentor|sw\b|dsl|iro\b|head|doctor|gp\b|"
+    r"therapist|psycholog|tutor|guardian|solicitor|barrister|officer|midwife|childminder|\bta\b|"
+    r"\bhv\b|i\s+work|paediatrician|\bpc\b|lead"
+)
+ADULT_CHILDREN_GATE = re.compile(r"adult|grown|uni\b|university|\sown\s|twenties|thirties|forties|0s\b")
+PLATFORM_GATE = re.compile(r"tik|snap|insta|twitter|facebook|fb\b|youtube|discord|roblox|xbox|psn|twitch")
+CASE_GATE = re.compile(r"case|claim|court|file|ref")
+SCHOOL_LOWER_GATE = re.compile(r"school|nursery|primary|academy|class|pru\b|college|infant|junior|grammar")
+
+
+FIRST_PERSON_GATE = re.compile(r"i'm|i\s+am|im\s|i\s+live")
+ADULT_SELF_GATE = re.compile(r"when\s+i|as\s+a|growing|i\s+was|i\s+grew|i\s+left|i'm|i\s+am")
+PRACTITIONER_REF_GATE = re.compile(
+    r"one\s+of|in\s+my|on\s+my|in\s+our|i\s+(?:teach|taught|work|support|foster|look|care|mentor|supervise|placed)|"
+    r"we\s+(?:foster|look|placed|support)"
+)
+
+
+class WordRegex:
+    """A pattern that must start at a word boundary, checked in Python.
+
+    A leading ``\\b`` stops the regex engine from skipping ahead to the pattern's first
+    characters, which made literal-alternation patterns several times slower here.
+    """
+
+    __slots__ = ("rx", "pattern")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        if source.startswith(r"\b"):
+            source = source[2:]
+        self.rx = re.compile(source, flags)
+        self.pattern = source
+
+    def finditer(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        for m in self.rx.finditer(s, pos, endpos):
+            i = m.start()
+            if i == 0 or not (s[i - 1].isalnum() or s[i - 1] == "_"):
+                yield m
+
+    def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        for m in self.finditer(s, pos, endpos):
+            return m
+        return None
 
 NUM_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -79,9 +128,14 @@ _MOD_WORDS = (
 )
 _MODS = r"(?:(?:" + _MOD_WORDS + r")\s+){0,3}"
 # "my son", "both my children", "her little girl", "Donna's daughter", "my 8-year-old".
-POSSESSIVE_REF = re.compile(
-    r"\b(?P<poss>my|our|his|her|their|your|both\s+my|both\s+our|all\s+my|one\s+of\s+my|"
-    r"[a-z]+'s)\s+" + _MODS + r"(?:(?P<noun>" + _CHILD_NOUN + r")\b|(?P<agenoun>" + _AGE_ADJ + r")\b)"
+POSSESSIVE_REF = WordRegex(
+    r"\b(?P<poss>my|our|his|her|their|your|both\s+my|both\s+our|all\s+my|one\s+of\s+my)\s+"
+    + _MODS
+    + r"(?:(?P<noun>" + _CHILD_NOUN + r")\b|(?P<agenoun>" + _AGE_ADJ + r")\b)"
+)
+# "Donna's daughter", "my pal's wee boy": found from the "'s" and read back to the owner's word.
+NAMED_POSSESSIVE_REF = re.compile(
+    r"'(?<=[a-z]')s\s+" + _MODS + r"(?P<noun>" + _CHILD_NOUN + r")\b"
 )
 NOT_POSSESSIVE = frozenset(
     {"it's", "that's", "there's", "what's", "he's", "she's", "who's", "let's", "here's",
@@ -90,7 +144,7 @@ NOT_POSSESSIVE = frozenset(
      "county's", "authority's", "lord's", "year's"}
 )
 # "the girl at ...", "the 13 year old from ...", "this little boy".
-DEFINITE_REF = re.compile(
+DEFINITE_REF = WordRegex(
     r"\b(?P<det>the|this|that)\s+(?:(?:same|" + _MOD_WORDS + r")\s+){0,2}"
     r"(?P<noun>girl|boy|lad|lass|lassie|wean|baby|toddler|teenager|teen|kid|"
     r"child|youngster|young\s+person|pupil|" + _AGE_ADJ + r"(?:\s+(?:girl|boy|lad|child|kid))?)"
@@ -98,30 +152,30 @@ DEFINITE_REF = re.compile(
     r"they|he|she|involved|mentioned|named|called|was|is|has|had|,)\b"
 )
 # "a 14 year old lad", "one 9-year-old": someone specific is often meant, but not always.
-INDEFINITE_AGE_REF = re.compile(
+INDEFINITE_AGE_REF = WordRegex(
     r"\b(?:a|an|one)\s+(?:little\s+|young\s+|wee\s+)?(?P<num>" + NUM + r")(?:[- ]?(?P<unit>year|yr|month|week)s?"
     r"[- ]?old|\s?(?:yo|y/o))\b(?:\s+(?P<noun>boy|girl|lad|lass|child|kid|daughter|son|pupil|foster\s+child))?"
 )
 # "a P7 girl at ...", "a little boy in ...": usually a particular child, though not always.
-INDEFINITE_REF = re.compile(
+INDEFINITE_REF = WordRegex(
     r"\b(?:a|an)\s+(?:(?:little|young|wee|teenage|reception|nursery|(?:year|yr)\s?\d{1,2}|[ps][1-7]|"
     r"looked[- ]after|disabled|autistic|refugee|traveller|deaf)\s+){0,2}(?P<noun>girl|boy|lad|lass|lassie|"
     r"child|pupil|student|teenager|toddler|baby|kid)\s+(?:at|in|from|on|who|whose|i|we|with|of\s+\d)\b"
 )
-PLURAL_DEFINITE_REF = re.compile(
+PLURAL_DEFINITE_REF = WordRegex(
     r"\b(?:the|these|those)\s+(?:(?P<count>two|three|four|five|wee|little|young)\s+){0,2}(?P<noun>girls|boys|"
     r"kids|children|lads|weans|bairns|siblings|twins|brothers|sisters)\s+(?P<tail>at|next\s+door|across|"
     r"opposite|from\s+the|over\s+the\s+road|in\s+(?:number|no\.?)\s*\d)\b"
 )
-CHILD_NOUN_AGE = re.compile(
+CHILD_NOUN_AGE = WordRegex(
     r"\b(?:boy|girl|lad|lass|child|pupil|teenager|teen|youngster|toddler|baby|son|daughter|kid|wean)"
     r"\s*(?:,\s*|\(\s*)(?:aged\s+)?(?P<num>\d{1,2})\s*[,)]"
 )
-MINOR_PARENT = re.compile(
+MINOR_PARENT = WordRegex(
     r"\b(?:mum|mam|mother|dad|father|parent|mum-to-be)\s+(?:is|was|who\s+is|,)\s*(?:only\s+|just\s+)?"
     r"(?P<num>1[0-7]|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
 )
-PRACTITIONER_SELF = re.compile(
+PRACTITIONER_SELF = WordRegex(
     r"\b(?:(?:i'm|i\s+am|i\s+was|as|i\s+work\s+as)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:senco|"
     r"teacher|social\s+worker|sw|ta|teaching\s+assistant|nurse|health\s+visitor|youth\s+worker|"
     r"worker|key\s*worker|foster\s+carer|iro|designated\s+teacher|head|headteacher|support\s+worker|"
@@ -130,7 +184,7 @@ PRACTITIONER_SELF = re.compile(
     r"teacher|ta|nurse|senco|dsl|hv)\s+here|(?:my|our)\s+(?:client|caseload|mentee)|on\s+my\s+caseload|"
     r"i\s+(?:teach|work)\s+(?:at|in)\s+(?:a|an|the)?)"
 )
-PRACTITIONER_REF = re.compile(
+PRACTITIONER_REF = WordRegex(
     r"\b(?:one\s+of\s+(?:my|our)\s+(?:pupils|students|young\s+people|foster\s+children|"
     r"looked[- ]after\s+children|children|kids|cases|mentees|service\s+users)|"
     r"one\s+of\s+(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:girls|boys|lads|kids|children|pupils|students|"
@@ -140,15 +194,15 @@ PRACTITIONER_REF = re.compile(
     r"support|foster|look\s+after|care\s+for|mentor|supervise|placed)|we\s+(?:foster|look\s+after|"
     r"placed|support)|in\s+our\s+care))\b"
 )
-PRONOUN_AGE = re.compile(
+PRONOUN_AGE = WordRegex(
     r"\b(?P<pro>he|she|he's|she's|who|who's)\s+(?:is\s+|was\s+|turned\s+|turns\s+|has\s+just\s+turned\s+)?"
     r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|barely\s+)?(?P<num>" + NUM + r")\b"
 )
-SELF_AGE = re.compile(
+SELF_AGE = WordRegex(
     r"\b(?:i'm|im|i\s+am|i'm\s+only|i\s+am\s+only|as\s+a)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|a\s+)?"
     r"(?P<num>" + NUM + r")\b(?P<yo>[- ]?(?:years?|yrs?)[- ]?old)?"
 )
-SELF_CHILD = re.compile(
+SELF_CHILD = WordRegex(
     r"\b(?:i'm|im|i\s+am)\s+(?:currently\s+|still\s+|now\s+)?(?:in\s+(?:year|yr)\s*\d{1,2}\b|"
     r"the\s+only\s+(?:[\w-]+\s+){0,2}(?:kid|girl|boy|child|pupil|one\s+in\s+my\s+(?:class|year))\b|"
     r"in\s+(?:foster\s+care|care\b|a\s+children's\s+home|a\s+foster\s+home|residential|kinship\s+care|"
@@ -156,7 +210,7 @@ SELF_CHILD = re.compile(
     r"at\s+(?:primary|secondary)\s+school|a\s+(?:teenager|schoolgirl|schoolboy|pupil\s+at))|"
     r"\bi\s+live\s+in\s+(?:a\s+)?(?:children's\s+home|foster\s+home|foster\s+care|residential)"
 )
-ADULT_SELF = re.compile(
+ADULT_SELF = WordRegex(
     r"\b(?:when\s+i\s+was\s+(?:" + NUM + r"|a\s+(?:child|kid|teenager|teen|baby|toddler|boy|girl|pupil)|"
     r"little|young|younger|in\s+care|at\s+school|growing\s+up)|as\s+a\s+(?:child|kid|teenager|young\s+girl|"
     r"young\s+boy|care\s+leaver|care[- ]experienced\s+adult),?\s+i\b|growing\s+up,?\s+i\b|"
@@ -164,7 +218,7 @@ ADULT_SELF = re.compile(
     r"(?:i'm|i\s+am)\s+(?:now\s+)?(?:in\s+my\s+(?:twenties|thirties|forties|fifties|sixties|\d0s)|"
     r"a\s+(?:grandparent|grandmother|grandfather|pensioner|retired)))"
 )
-ADULT_CHILDREN = re.compile(
+ADULT_CHILDREN = WordRegex(
     r"\b(?:(?:are|is)\s+(?:all\s+|both\s+)?(?:now\s+)?(?:adults?|grown[- ]?up|grown\s+up|in\s+(?:their|his|her)\s+"
     r"(?:twenties|thirties|forties|\d0s))|grown[- ]up\s+(?:children|kids|son|daughter)|adult\s+"
     r"(?:children|kids|son|daughter|sons|daughters)|(?:at|left\s+for)\s+uni(?:versity)?\b|"
@@ -173,8 +227,12 @@ ADULT_CHILDREN = re.compile(
 
 # --- names ------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|'(?![sS]\b)[^\W\d_]+)*")
+# Capitalised words only: names and places are written that way, and there are far fewer of them.
+CAP_WORD = re.compile(
+    r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f](?<![^\W\d_].)[^\W\d_]*(?:-[^\W\d_]+|'(?![sS]\b)[^\W\d_]+)*"
+)
 NAME_AFTER_REF = re.compile(r"\s*(?:,\s*|\s+(?:called|named|known\s+as)\s+)?")
-NAME_INTRO = re.compile(
+NAME_INTRO = WordRegex(
     r"\b(?:(?:her|his|their|the\s+(?:girl|boy|child|baby|kid)'s)\s+name\s+(?:is|was)|"
     r"(?:a\s+|the\s+)?(?:girl|boy|child|baby|lad|kid|toddler|teenager|pupil)\s+(?:called|named|known\s+as)|"
     r"(?:her|his|their)\s+name's|(?:child's|child|pupil|young\s+person's|baby's|son's|daughter's|"
@@ -183,7 +241,7 @@ NAME_INTRO = re.compile(
     r"we\s+call\s+(?:him|her))\s+"
 )
 NAME_AGE_TAIL = re.compile(
-    r"(?:\s+(?:from|in|of|off)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s+estate)?(?=,))?"
+    r"(?:\s+(?:from|in|of|off)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?(?:\s+estate)?(?=,))?"
     r"\s*(?:'s\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<a5>\d{1,2}|" + "|".join(NUM_WORDS) + r")\b"
     r"(?!\s*(?:%|per|times|minutes|hours|days|weeks|months|miles|points|pounds|p\b|am\b|pm\b|:))|"
     r"\(\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?P<dob1>[\d./-]{6,10}|\d{1,2}\s+[a-z]+\s+\d{4})|"
@@ -194,9 +252,10 @@ NAME_AGE_TAIL = re.compile(
     r",\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr>\d{1,2})\b|\s+(?:is|was|turned|turns|has\s+just\s+turned)\s+"
     r"(?:only\s+|just\s+|now\s+|nearly\s+)?(?P<a4>\d{1,2}|" + "|".join(NUM_WORDS) + r")\b"
     r"(?!\s*(?:%|per|times|minutes|hours|days|weeks|months|miles|points|pounds|p\b|am\b|pm\b|:))"
-    r"|\s+was\s+born\b|\s+(?:is|was)\s+(?:in|starting|starts|in\s+the)\s+(?:year|yr|reception|nursery)\b)"
+    r"|\s+was\s+born\b|\s+(?:is|was)\s+(?:in|starting|starts|in\s+the)\s+(?:year|yr|reception|nursery)\b)",
+    re.IGNORECASE,
 )
-BABY_NAME = re.compile(r"\b(?:[Bb]aby|wee|little|our)\s+(?=[A-Z])")
+BABY_NAME = WordRegex(r"\b(?:[Bb]aby|wee|little|our)\s+(?=[A-Z])")
 STOP_NAMES = frozenset(
     """the a an my our his her their your its i he she they we it this that these those and but or
     so if when while as at in on of for to from with by is was has had have be been will would can
@@ -249,38 +308,44 @@ ADULT_AFTER = re.compile(
 )
 
 # --- ages, dates, years -------------------------------------------------------------------------
-AGE_PATTERN = re.compile(
-    r"\b(?P<num>" + NUM + r")[- ]?(?P<unit>year|yr|month|week)s?[- ]?old(?P<plural>s)?\b|"
-    r"\baged?\s+(?:just\s+|only\s+)?(?P<num2>" + NUM + r")\b(?P<range>\s*(?:-|to|and|&)\s*\d)?|"
-    r"\bat\s+(?P<num3>\d{1,2})\s+months\b|"
-    r"(?<=[a-z]),\s*(?P<num4>\d{1,2})\s*,(?!\s*\d)|\b(?P<num5>\d{1,2})\s?(?:yo|y/o)\b"
-)
+# Anchored on the unit so the scan skips ahead; the number is read back from just before it.
+AGE_UNIT = re.compile(r"(?P<unit>year|yr|month|week)s?[- ]?old(?P<plural>s)?\b")
+AGE_NUM_BEFORE = re.compile(r"(?:^|[^\w])(?P<num>" + NUM + r")[- ]?\Z")
+AGED = WordRegex(r"\baged?\s+(?:just\s+|only\s+)?(?P<num2>" + NUM + r")\b(?P<range>\s*(?:-|to|and|&)\s*\d)?")
+AT_MONTHS = WordRegex(r"\bat\s+(?P<num3>\d{1,2})\s+months\b")
+COMMA_AGE = re.compile(r",(?<=[a-z],)\s*(?P<num4>\d{1,2})\s*,(?!\s*\d)")
+YO_AGE = re.compile(r"(?P<num5>\d(?<![\d.]\d)\d?)\s?(?:yo|y/o)\b")
 AGE_FOLLOW_UNITS = frozenset(
     """per percent times minutes mins hours hrs days weeks months miles points pounds quid grand
     million thousand hundred of out am pm o'clock p pence kg lbs stone children kids people pupils
     schools families cases years social workers councils places sessions appointments visits
     referrals staff others more less too th st nd rd""".split()
 )
-YEAR_GROUP = re.compile(
-    r"\b(?:(?:year|yr|y)\s?(?P<n>1[0-3]|[1-9])\b(?!\s*(?:-|to|/)\s*\d)|in\s+(?P<sc>[ps][1-7])\b|"
-    r"(?P<sc2>[ps][1-7])\s+(?=girl|boy|pupil|class|kid|child)|in\s+(?P<rec>reception)\b|"
-    r"(?P<rec2>reception)\s+(?=class|kid|child|pupil|boy|girl))(?P<tail>\s+[a-z]+)?"
+YEAR_GROUP = WordRegex(
+    r"\b(?:year|yr|y)\s?(?P<n>1[0-3]|[1-9])\b(?!\s*(?:-|to|/)\s*\d)(?P<tail>\s+[a-z]+)?"
+)
+SCOTTISH_YEAR = re.compile(
+    r"(?:in\s+(?P<sc>[ps][1-7])\b|(?P<sc2>[ps](?<![\w][ps])[1-7])\s+(?=girl|boy|pupil|class|kid|child))(?P<tail>\s+[a-z]+)?"
+)
+RECEPTION = re.compile(
+    r"(?:in\s+(?P<rec>reception)\b|(?P<rec2>reception)\s+(?=class|kid|child|pupil|boy|girl))(?P<tail>\s+[a-z]+)?"
 )
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-DATE = re.compile(
+DATE_GATE = re.compile(r"born|birth|dob|d\.o\.b|hearing|court|ifh|fhdra")
+DATE = WordRegex(
     r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
     + r"\b(?:,?\s+(?:19|20)\d{2})?|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?)"
 )
 BIRTH_WORD = re.compile(r"\b(?:born|birth|dob|d\.o\.b|date\s+of\s+birth|birthday)\b")
-BORN_YEAR = re.compile(r"\b(?:born|dob:?)\s+(?:in\s+)?(?P<date>(?:" + _MONTH + r"\s+)?(?:19|20)\d{2})\b")
+BORN_YEAR = WordRegex(r"\b(?:born|dob:?)\s+(?:in\s+)?(?P<date>(?:" + _MONTH + r"\s+)?(?:19|20)\d{2})\b")
 HEARING_WORD = re.compile(
     r"\b(?:hearing|court\s+date|final\s+hearing|directions\s+hearing|ifh|fhdra|court\s+on|in\s+court|"
     r"before\s+the\s+judge|family\s+court)\b"
 )
-HEARING_WHEN = re.compile(
+HEARING_WHEN = WordRegex(
     r"\b(?:hearing|court\s+date|in\s+court|at\s+court|family\s+court)\b[^.!?\n]{0,40}?\b(?P<when>next\s+"
     r"(?:week|month|monday|tuesday|wednesday|thursday|friday)|on\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday)|tomorrow|this\s+(?:week|friday|thursday|monday|tuesday|wednesday))\b"
@@ -293,19 +358,19 @@ _STREET_SUFFIX = (
     r"terrace|walk|row|rise|view|mews|square|parade|vale|meadows?|fields|approach|chase|croft|"
     r"heights|mount|orchard|ridge|yard|cottages|villas|green|hill|park|wynd|gate)"
 )
-ADDRESS = re.compile(
+ADDRESS = WordRegex(
     r"\b(?:(?i:flat|apartment)\s+\d{1,4}[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+(?:" + _CAPW + r"\s+){1,3}"
     + _STREET_SUFFIX + r"\b"
 )
-ADDRESS_LOWER = re.compile(
-    r"\b\d{1,4}[a-z]?,?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|grove|close|lane|drive|crescent|"
+ADDRESS_LOWER = WordRegex(
+    r"\b\d{1,4}[a-z]?,?\s+(?:(?!(?:on|in|at|of|the|and|to|a)\s)[a-z]+\s+){1,2}(?:street|road|avenue|grove|close|lane|drive|crescent|"
     r"terrace|gardens|mews|way)\b"
 )
 LIVES_ON = re.compile(
     r"\b(?:lives?|living|lived|staying|stays)\s+(?:on|at|in)\s+(?P<street>(?:" + _CAPW + r"\s+){1,3}"
     + _STREET_SUFFIX + r")\b"
 )
-POSTCODE = re.compile(r"\b(?i:[a-z]{1,2}\d[a-z\d]?\s*\d[abd-hjlnp-uw-z]{2})\b")
+POSTCODE = WordRegex(r"\b(?i:[a-z]{1,2}\d[a-z\d]?\s*\d[abd-hjlnp-uw-z]{2})\b")
 _SCHOOL_SUFFIX = (
     r"(?:Primary(?:\s+School|\s+Academy)?|Infants?(?:\s+School)?|Juniors?(?:\s+School)?|"
     r"Nursery(?:\s+School)?|Pre-?[Ss]chool|Academy|Grammar(?:\s+School)?|"
@@ -316,6 +381,10 @@ _SCHOOL_SUFFIX = (
     r"Catholic\s+(?:Primary|School|High|College|Academy)|Free\s+School|Prep(?:aratory)?(?:\s+School)?|"
     r"Special\s+School|School|College(?!\s+of)|Sixth\s+Form(?:\s+College)?|Pupil\s+Referral\s+Unit|PRU|"
     r"(?i:children'?s\s+home))"
+)
+SCHOOL_GATE = re.compile(
+    r"(?:Primary|Infant|Junior|Nursery|School|Academy|Grammar|High|Secondary|Comprehensive|College|"
+    r"Sixth|PRU|Prep|CE|RC|[Cc]hildren'?s\s+[Hh]ome|Pupil\s+Referral|Pre-?[Ss]chool)\b"
 )
 SCHOOL_NAME = re.compile(
     r"\b(?:(?:St|Saint)\.?\s+)?(?:" + _CAPW + r"(?:-" + _CAPW + r")?\s+){1,4}" + _SCHOOL_SUFFIX + r"\b"
@@ -333,48 +402,54 @@ SCHOOL_GENERIC_WORDS = frozenset(
     """the a an his her their my our your this that new old local village same other nearby
     secondary primary special mainstream high at in to of from st saint""".split()
 )
+PLACEMENT_GATE = re.compile(r"(?:House|Lodge|Hall|Manor|Farm|Grange|Court|Cottage|Centre|Unit|View|Place)\b")
 PLACEMENT_NAME = re.compile(
     r"\b(?:" + _CAPW + r"\s+){1,3}(?:House|Lodge|Hall|Manor|Farm|Grange|Court|Cottage|Centre|Unit|"
     r"View|Place)\b"
 )
-ESTATE = re.compile(r"\b(?:the\s+)?(?:" + _CAPW + r"\s+){1,2}(?i:estate)\b")
-HOSPITAL = re.compile(r"\b(?:" + _CAPW + r"\s+){1,3}(?:Hospital|Infirmary|Children's\s+Hospital)\b")
+ESTATE = WordRegex(r"\b(?:the\s+)?(?:" + _CAPW + r"\s+){1,2}(?i:estate)\b")
+HOSPITAL = WordRegex(r"\b(?:" + _CAPW + r"\s+){1,3}(?:Hospital|Infirmary|Children's\s+Hospital)\b")
 PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|from|near|at|of|around|outside|to|nr)\s+)$")
-SCHOOL_GENERIC = re.compile(
+SCHOOL_GENERIC = WordRegex(
     r"\b(?:(?:his|her|their|my|our|the|a|new|village|local|same)\s+)(?:\w+\s+)?(?:school|nursery|"
     r"primary|academy|class|pru|infant\s+school|junior\s+school|college)\b"
 )
-SINGLE_OUT = re.compile(
+SINGLE_OUT = WordRegex(
     r"(?<!not\s)\b(?:the\s+only\s+(?:one|boy|girl|child|kid|pupil|twins|\w+\s+(?:boy|girl|child|pupil|kid)|black|"
     r"white|asian|traveller|deaf|disabled)|only\s+(?:black|asian|mixed[- ]race|traveller|deaf|"
     r"disabled|autistic)\s+(?:boy|girl|child|kid|pupil))\b"
 )
 
 # --- contact details and case references --------------------------------------------------------
-PHONE = re.compile(r"(?<![\d+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)\d(?:[\s-]?\d){8,9}(?!\d)")
+PHONE = re.compile(r"(?:\+(?<![\d+]\+)44[\s-]?(?:\(0\)[\s-]?)?|0(?<![\d+]0))\d(?:[\s-]?\d){8,9}(?!\d)")
 HELPLINE_PREFIXES = ("0800", "0808", "0300", "0330", "0345", "0344", "0845", "0870", "0843", "0844")
 EMAIL_LEFT = re.compile(r"[\w.+-]{1,64}\Z")
 EMAIL_RIGHT = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
-PLATFORM_HANDLE = re.compile(
+HANDLE = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
+PLATFORM_HANDLE = WordRegex(
     r"\b(?:tiktok|tik\s+tok|snapchat|snap|insta|instagram|twitter|facebook|fb|youtube|discord|"
     r"roblox|xbox|psn|twitch)\s*(?:name|handle|username|user\s+name|account|id)?\s*(?:is|:|as|=)\s*"
     r"(?P<handle>@?[a-z0-9_.]{3,30})\b"
 )
-COURT_CASE_NO = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{4,6}\b")
-CASE_NUMBER = re.compile(
+COURT_CASE_NO = WordRegex(r"\b[A-Z]{2}\d{2}[A-Z]\d{4,6}\b")
+CASE_NUMBER = WordRegex(
     r"\b(?:case|claim|court|file|reference|ref)\s*(?:no\.?|number|num|ref(?:erence)?|#)?\s*[:#.]?\s*"
     r"(?P<ref>[a-z]{0,4}\d[a-z0-9/-]{3,20})\b"
 )
-NAMED_CASE = re.compile(r"\bthe\s+(?:" + _CAPW + r"\s+){1,2}case\b")
+NAMED_CASE = WordRegex(r"\bthe\s+(?:" + _CAPW + r"\s+){1,2}case\b")
 
 # --- generic talk about children (weakens links) -----------------------------------------------
-GENERIC_PLURAL = re.compile(
-    r"\b(?:children|kids|pupils|students|young\s+people|youngsters|teenagers|teens|adolescents|"
-    r"babies|toddlers|families|minors|care\s+leavers|under-?\d{1,2}s|" + NUM + r"[- ]year[- ]olds|"
-    r"(?:a|any)\s+(?:\w+\s+)?(?:child|kid)\s+(?:with|who|in)|"
-    r"(?:every|any|each|no)\s+(?:child|young\s+person|pupil|kid)|(?:if|when|where|whether)\s+a\s+"
-    r"(?:child|young\s+person|pupil|kid|baby))\b(?!['’])"
+GENERIC_PLURAL = WordRegex(
+    r"\b(?:" + trie_regex(
+        ["children", "kids", "pupils", "students", "young people", "youngsters", "teenagers", "teens",
+         "adolescents", "babies", "toddlers", "families", "minors", "care leavers", "every child",
+         "any child", "each child", "no child", "every young person", "any young person",
+         "every pupil", "any pupil", "every kid", "any kid"]
+    ) + r")\b(?!['’])"
 )
-PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|he's|she's|himself|herself)\b")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*")
+GENERIC_STRUCT = WordRegex(
+    r"\b(?:under-?\d{1,2}s|(?:a|any)\s+(?:\w+\s+)?(?:child|kid)\s+(?:with|who|in)|"
+    r"(?:if|when|where|whether)\s+a\s+(?:child|young\s+person|pupil|kid|baby))\b"
+)
+PRONOUN = WordRegex(r"\b(?:he|she|him|his|her|hers|he's|she's|himself|herself)\b")
+SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+|\n\s*")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from moderation.child_patterns import trie_regex
+from moderation.child_patterns import WordRegex, trie_regex
 
 CARE_TERMS = """
 in care|into care|taken into care|went into care|came into care|in foster care|foster care|
@@ -82,7 +81,7 @@ def _phrases(block: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def term_table() -> tuple[re.Pattern[str], dict[str, str]]:
+def term_table() -> tuple[WordRegex, dict[str, str]]:
     """(regex over lowercase text, phrase -> category); built once per process."""
     lookup: dict[str, str] = {}
     for cat, block in (
@@ -93,7 +92,7 @@ def term_table() -> tuple[re.Pattern[str], dict[str, str]]:
     ):
         for p in _phrases(block):
             lookup.setdefault(term_key(p), cat)
-    pattern = re.compile(r"\b" + trie_regex(lookup) + r"\b")
+    pattern = WordRegex(r"\b" + trie_regex(lookup) + r"\b")
     return pattern, lookup
 
 

@@ -61,6 +61,9 @@ def _fold_char(ch: str, confusables: bool) -> str:
     sq = _squared_letter(cp)
     if sq is not None:
         return sq
+    name = unicodedata.name(ch, "")
+    if name.startswith("LATIN LETTER SMALL CAPITAL ") and len(name) == 28:
+        return name[-1].lower()  # ʏᴏᴜ ᴀʀᴇ -> you are
     if confusables:
         low = ch.lower()
         if low in _CONFUSABLES:
@@ -90,19 +93,35 @@ TARGET_WORDS: tuple[str, ...] = (
     "wog", "gyppo", "pikey", "chink", "kike", "yid", "poof", "mong", "spaz", "hoe", "hoes",
     "sucker", "fool", "muppet", "clown", "imbecile", "cretin", "ugly", "fat", "dumb", "thick",
 )
-_TARGET_SET = frozenset(TARGET_WORDS)
+_TARGET_SET = frozenset(TARGET_WORDS) | {"are", "a", "an", "off", "u", "ur", "r", "is", "go",
+                                          "die", "fat", "sad", "old", "get", "lost"}
+# Misspellings used to slip past word lists, mapped to the word they stand for.
+VARIANTS = {
+    "fvck": "fuck", "fck": "fuck", "fcuk": "fuck", "phuck": "fuck", "phuk": "fuck", "fuk": "fuck",
+    "fukk": "fuck", "fook": "fuck", "fuq": "fuck", "fcking": "fucking", "fkn": "fucking",
+    "fking": "fucking", "fukin": "fucking", "fukkin": "fucking", "fookin": "fucking",
+    "fvcking": "fucking", "phucking": "fucking", "sht": "shit", "shyt": "shit", "shiet": "shit",
+    "kunt": "cunt", "cnut": "cunt", "biatch": "bitch", "biotch": "bitch", "bytch": "bitch",
+    "beeyotch": "bitch", "azz": "ass", "arsse": "arse", "wankr": "wanker", "twot": "twat",
+    "idoit": "idiot", "idot": "idiot", "retad": "retard", "tard": "retard", "libtard": "retard",
+    "stoopid": "stupid", "stupit": "stupid", "moran": "moron", "k*s": "kys",
+}
+_VARIANT_RX = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, VARIANTS), key=len,
+                                                      reverse=True)) + r")\b")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "@": "a", "$": "s", "!": "i", "|": "i", "€": "e", "9": "g", "+": "t",
                        "¡": "i"})
 # Numbers with units, ordinals and decimals are not leet ("1st", "10am", "3.5bn", "80s").
 _NUMERIC = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|bn|yo|yr|yrs|mph|kg|km|cm|mm|ml|p|x|h|hr|hrs)?\Z"
                       r"|.*\d[.,:/]\d")
-# Tokens mixing letters with digits/symbols: candidates for leet or masking ("sh1t", "f***").
-_OBFUSCATED_TOKEN = re.compile(
-    r"(?<![\w*#@$!|%~^+€£¡.\-])"
-    r"(?=[\w*#@$!|%~^+€£¡.\-]*[a-z])(?=[\w*#@$!|%~^+€£¡.\-]*[0-9*#@$!|%~^+€£¡.\-_])"
-    r"[a-z0-9*#@$!|%~^+€£¡][\w*#@$!|%~^+€£¡.\-]*[\w*#@$!|%~^+€£¡]"
-)
+# Whitespace-delimited tokens holding a digit or symbol: candidates for leet or masking
+# ("sh1t", "f***", "b!tch"); the callback leaves everything else as it was.
+_OBFUSCATED_TOKEN = re.compile(r"(?<!\S)[^\s0-9*#@$!|%~^+€¡_.\-]*[0-9*#@$!|%~^+€¡_.\-]\S*")
+# Cheap test whether a text can hold such a token at all: a symbol touching a letter, or a
+# short word split by one dot or hyphen ("f.uck", "sh-it").
+_MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9*#@$!|%~^+€¡_]|[0-9*#@$!|%~^+€¡_][a-z]"
+                               r"|\b[a-z]{1,4}[.\-][a-z]{1,5}\b")
+_TOKEN_EDGE = "\"'()[]{}<>,;:?“”‘’"
 # Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t").
 # The separator must stay the same along the run, so "a f.u.c.k" does not swallow the "a".
 _SPACED_LETTERS = re.compile(
@@ -110,16 +129,35 @@ _SPACED_LETTERS = re.compile(
 )
 _WIDE_GAP = re.compile(r"\s{2,}|\s*[/|]\s*")
 _GAP = re.compile(r"[ .\-_*·•/|]+")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
-_DOUBLE_WORD = re.compile(r"\b[a-z]*([a-z])\1[a-z]*\b")
+# A letter run of three or more ("fuuuuck", "stuuupid", "idiooot"); English never has one.
+_REPEATS = re.compile(r"[a-z]*([a-z])\1{2,}[a-z]*")
+_RUN = re.compile(r"([a-z])\1{2,}")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
 
 
 def _join_spaced(m: re.Match[str]) -> str:
     # Two or more spaces (or a slash) between letters mark a word break: "s h u t  u p".
+    # Join only when that spells a word we look for, so "u r a" and "A B C" stay as written.
     words = _WIDE_GAP.split(m.group())
-    joined = [_GAP.sub("", w) for w in words if w.strip(" .-_*·•")]
+    joined = [_split_edges(_GAP.sub("", w)) for w in words if w.strip(" .-_*·•")]
+    if not any(part in _TARGET_SET for j in joined for part in j.split()):
+        return m.group()
     return " ".join(joined)
+
+
+def _split_edges(word: str) -> str:
+    # Single-letter words run into a spelled-out one: "a f u c k i n g", "f u c k u".
+    if word in _TARGET_SET or len(word) < 4:
+        return word
+    head = word[0] in "aiu" and word[1:] in _TARGET_SET
+    tail = word[-1] in "aiu" and word[:-1] in _TARGET_SET
+    if head:
+        return word[0] + " " + word[1:]
+    if tail:
+        return word[:-1] + " " + word[-1]
+    if word[0] in "aiu" and word[-1] in "aiu" and word[1:-1] in _TARGET_SET:
+        return f"{word[0]} {word[1:-1]} {word[-1]}"
+    return word
 
 
 @lru_cache(maxsize=4096)
@@ -154,30 +192,25 @@ def _obfuscated(m: re.Match[str]) -> str:
     tok = m.group()
     if tok[0] == "@" and not any(c in tok for c in "*#"):
         return tok  # a social handle (@marcus), not a masked word
-    # Trailing sentence punctuation is not part of the word.
-    stripped = tok.rstrip(".!?-")
-    tail = tok[len(stripped):]
-    if not stripped:
+    # Quotes, brackets and sentence punctuation around a word are not part of it.
+    core = tok.lstrip(_TOKEN_EDGE).rstrip(_TOKEN_EDGE + ".!-")
+    if len(core) < 2 or core.isalpha() or not any(c.isalpha() for c in core):
         return tok
-    if stripped.isalnum() and stripped.isalpha():
-        return tok
-    return _deobfuscate_token(stripped) + tail
+    head = len(tok) - len(tok.lstrip(_TOKEN_EDGE))
+    tail = tok[head + len(core):]
+    return tok[:head] + _deobfuscate_token(core) + tail
 
 
 def _collapse_repeats(m: re.Match[str]) -> str:
-    return m.group(1) * 2
-
-
-def _collapse_doubles(m: re.Match[str]) -> str:
     word = m.group()
-    if word in _TARGET_SET:
-        return word
-    # Only rewrite into a target word: real words with doubles ("looser" aside) never collapse
-    # into one, so no dictionary is needed.
-    single = re.sub(r"([a-z])\1", r"\1", word)
-    if single in _TARGET_SET:
-        return single
-    return word
+    double = _RUN.sub(r"\1\1", word)
+    if double in _TARGET_SET:
+        return double  # "helll" -> "hell", "killl" -> "kill"
+    return _RUN.sub(r"\1", word)
+
+
+def _variant(m: re.Match[str]) -> str:
+    return VARIANTS[m.group()]
 
 
 def _entity(m: re.Match[str]) -> str:
@@ -191,7 +224,7 @@ def _steps() -> Iterable[Step]:
     yield _SPACED_LETTERS, _join_spaced
     yield _OBFUSCATED_TOKEN, _obfuscated
     yield _REPEATS, _collapse_repeats
-    yield _DOUBLE_WORD, _collapse_doubles
+    yield _VARIANT_RX, _variant
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -214,6 +247,10 @@ def normalize(text: str) -> str:
         s = _NON_ASCII.sub(lambda m: _fold_char(m.group(), conf), s)
     s = s.lower()
     for rx, fn in _steps():
+        if rx is _REPEATS and not _RUN.search(s):
+            continue
+        if rx is _OBFUSCATED_TOKEN and not _MAYBE_OBFUSCATED.search(s):
+            continue
         s = rx.sub(fn, s)
     return s
 

@@ -72,6 +72,8 @@ _local = threading.local()
 def _drop_bad_ref(match: re.Match[str]) -> str:
     hex_digits, dec_digits = match.group(1), match.group(2)
     code = int(hex_digits, 16) if hex_digits is not None else int(dec_digits)
+    if 0x80 <= code <= 0x9F:
+        return match.group(0)  # browsers read these as Windows-1252 punctuation, e.g. &#150;
     if code == 0 or code > 0x10FFFF or _BAD_CHAR_SINGLE_RE.match(chr(code)):
         return ""
     return match.group(0)
@@ -103,6 +105,21 @@ class _DropAndUnwrapFilter(Filter):  # type: ignore[misc]
     """
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
+        # Text on both sides of a removed element is merged into one token, as it would be
+        # when the output is parsed again: otherwise "2<a>.com" links only on a second pass.
+        text: list[str] = []
+        for token in self._kept():
+            if token["type"] in ("Characters", "SpaceCharacters"):
+                text.append(token["data"])
+                continue
+            if text:
+                yield {"type": "Characters", "data": "".join(text)}
+                text = []
+            yield token
+        if text:
+            yield {"type": "Characters", "data": "".join(text)}
+
+    def _kept(self) -> Iterator[dict[str, Any]]:
         drop_depth = 0
         anchors: list[bool] = []
         for token in super().__iter__():

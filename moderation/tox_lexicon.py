@@ -20,29 +20,32 @@ INSULT_NOUNS: tuple[str, ...] = (
     "neanderthal", "motherfucker", "fucker", "cocksucker", "shit", "sod", "dog", "mutt",
     "hypocrite", "coward", "fraud", "disgrace", "waste of space", "waste of oxygen",
     "waste of skin", "excuse for a human being", "excuse for a human", "piece of shit",
-    "piece of work", "piece of garbage", "piece of trash", "pond life", "scrounger", "sponger",
-    "snowflake", "unfit mother", "unfit father", "unfit parent", "bad mother", "joke",
+    "piece of garbage", "piece of trash", "pond life", "scrounger", "sponger",
+    "snowflake", "unfit mother", "unfit father", "unfit parent", "joke",
     "monkey", "ape", "baboon", "animal", "savage", "thug", "chav", "scrote", "incel", "hack",
     "crackhead", "junkie", "smackhead", "tramp", "cockwomble", "wazzock", "melt", "weapon",
     "minger", "munter", "fanny", "walloper", "bawbag", "eejit", "plank", "div", "pleb",
-    "nobhead", "knobend", "bellend", "jobsworth", "gobshite", "grifter", "shill", "bimbo",
-    "airhead", "harridan", "shrew", "battleaxe", "old bag", "bag", "hussy", "tart", "floozy",
-    "tool", "sheep", "puppet", "lapdog", "stooge", "leech", "cuck", "simp", "dog",
+    "nobhead", "knobend", "bellend", "nob head", "knob head", "bell end", "dick head", "jobsworth", "gobshite", "grifter", "shill", "bimbo",
+    "airhead", "harridan", "shrew", "battleaxe", "old bag", "hussy", "tart", "floozy",
+    "tool", "sheep", "puppet", "lapdog", "stooge", "leech", "cuck", "simp", "dog", "mare",
+    "twit", "nitwit", "wally", "dipstick", "turd", "twerp", "imbecile", "halfwit", "oaf", "lump",
+    "gimp", "spanner", "pillock", "hitler", "little hitler", "nazi", "loner", "virgin",
 )
 # Nouns whose sting depends on context: weaker when not aimed at "you".
 WEAK_NOUNS: frozenset[str] = frozenset(
     {"hypocrite", "coward", "fraud", "disgrace", "joke", "snowflake", "dog", "rat", "snake",
-     "worm", "git", "sod", "fool", "clown", "muppet", "bad mother", "piece of work", "arse",
+     "worm", "git", "sod", "fool", "clown", "muppet", "arse",
      "shit", "witch", "scrounger", "sponger", "creep", "weirdo", "liar", "pig", "knob", "dick",
      "hack", "animal", "savage", "melt", "weapon", "plank", "tool", "sheep", "puppet",
      "lapdog", "stooge", "bag", "tart", "jobsworth", "shill", "grifter", "pleb", "tramp",
-     "div", "thug", "chav"}
+     "div", "thug", "chav", "monkey", "nazi", "loner", "virgin", "mare", "twit", "wally", "dipstick", "twerp"}
 )
 # Epithets that are abusive wherever they appear, target or not.
 EPITHETS: tuple[str, ...] = (
     "cunt", "twat", "bitch", "whore", "slut", "slag", "wanker", "dickhead", "bellend", "nonce",
     "skank", "motherfucker", "fuckwit", "cocksucker", "knobhead", "shithead", "dipshit",
     "scumbag", "slapper", "gobshite", "fucker", "tosser", "arsehole", "asshole", "dumbass",
+    "prick", "pricks",
 )
 # Adjectives that make an insult when aimed at a person ("you are pathetic").
 INSULT_ADJS: tuple[str, ...] = (
@@ -70,8 +73,7 @@ STRONG_ADJS: frozenset[str] = frozenset(
      "ignorant", "deluded", "delusional", "clueless", "lying", "two faced", "two-faced",
      "shameless", "heartless", "filthy", "insane", "mental", "senile", "incompetent",
      "inbred", "pea brained", "dimwitted", "half witted", "simple minded", "hideous", "feral",
-     "repugnant", "contemptible", "loathsome", "odious", "thick as mince", "thick as pigshit",
-     "thick as two short planks", "demented", "a waste of space"}
+     "repugnant", "contemptible", "loathsome", "odious", "demented"}
 )
 # Fillers allowed between an insult adjective and its noun ("absolute", "sad little").
 MODIFIERS: tuple[str, ...] = (
@@ -134,9 +136,8 @@ PROTECTED_GROUPS: tuple[str, ...] = (
     "men", "males", "blind", "deaf", "the disabled", "jewish", "muslim", "black", "gay",
     "wheelchair users", "disabled people", "deaf people", "blind people", "autistic people",
     "people with autism", "people with down syndrome", "people with learning disabilities",
-    "single mums", "single mothers", "mentally ill people", "the mentally ill", "the elderly",
-    "old people", "pensioners", "asylum-seekers", "economic migrants", "boat people",
-    "small boat arrivals", "the gays", "the trans", "trans women", "trans men", "the jews",
+    "mentally ill people", "the mentally ill", "pensioners", "asylum-seekers", "economic migrants", "boat people",
+    "the gays", "the trans", "trans women", "trans men", "the jews",
     "lesbian", "transgender", "immigrant", "migrant", "foreign", "asian", "african", "polish",
     "romanian", "albanian", "traveller", "gypsy", "pakistani", "islamic", "somali", "arab",
     "hindu", "sikh", "catholic", "christian", "disabled", "autistic", "bisexual", "homosexual",
@@ -223,12 +224,22 @@ def alt(words: Iterable[str], plural: bool = False) -> str:
     return rf"(?:{inner})"
 
 
+# Words too common to say anything about whether a phrase is present.
+_STOP = frozenset({"the", "a", "an", "of", "for", "to", "in", "old", "bad", "people", "all",
+                   "piece", "mother", "father", "parent", "human", "being", "space", "with",
+                   "as", "like", "is", "are", "excuse", "waste", "two", "half", "simple", "pea",
+                   "brain", "thick", "pig", "self", "jumped", "stuck", "bone", "pond", "he",
+                   "she", "down", "nob", "knob", "bell", "dick"})
+
+
 def trigger_words(*lists: Iterable[str]) -> frozenset[str]:
-    """First words of every phrase in the lists: a cheap pre-filter before running regexes."""
+    """One telling word of every phrase in the lists: a cheap pre-filter before regexes."""
     out: set[str] = set()
     for lst in lists:
         for w in lst:
-            first = re.split(r"[\s\-(]", w, maxsplit=1)[0]
+            parts = [p for p in re.split(r"[\s\-(]+", w) if p and "?" not in p]
+            telling = [p for p in parts if p not in _STOP]
+            first = (telling or parts or [w])[0]
             out.add(first)
             if not first.endswith("s"):
                 out.add(first + "s")

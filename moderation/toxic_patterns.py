@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from moderation.tox_lexicon import (
     EPITHETS,
@@ -65,6 +65,8 @@ class Rule:
     triggers: frozenset[str]
     # Quoted or reported abuse ("he called me a liar") is weakened, not ignored.
     reportable: bool = True
+    # A second word set of which one must also be present (cheap pre-filter).
+    also: frozenset[str] = frozenset()
 
 
 _RULES: list[Rule] = []
@@ -179,6 +181,28 @@ _rule("you_all_are", "insult", 0.74,
       rf"\s+(?:\w+\s+){{0,3}}?(?:are|r|'re)\s+(?:so\s+|just\s+|all\s+|a\s+bunch\s+of\s+|"
       rf"nothing\s+but\s+)*(?:{STRONG_ADJ}|{ANY_NOUN})\b(?!\s+(?:of|about|to|that)\b)",
       _INSULT_TRIG)
+_rule("iq_of", "insult", 0.72,
+      r"\b(?:iq|brain|brains|intelligence|brain\s+cells?|mental\s+age)\s+(?:of|like)\s+(?:a|an)\s+"
+      r"(?:\w+\s+)?(?:turnip|potato|gnat|goldfish|peanut|pea|rock|plank|brick|sheep|cabbage|"
+      r"walnut|toddler|doorknob|slug|amoeba|lettuce|worm|hamster)|\b(?:one|two|no)\s+brain\s+"
+      r"cells?|\broom\s+temperature\s+iq",
+      frozenset({"iq", "brain", "brains", "intelligence", "cells", "cell", "age"}))
+_rule("vocative", "insult", 0.76,
+      rf"(?:^|[,.!?;:]\s*|\s[-–—]\s*)(?:{MOD}\s+){{0,2}}{NOUN}\s*(?:[.!?]|$)", _NOUN_TRIG)
+_rule("stacked_adjs", "insult", 0.72,
+      rf"\b(?:is|are|was|were|'s|’s|you|u|what)\s+(?:a|an|such\s+a|one)\s+(?:{MOD}\s+)?"
+      rf"{STRONG_ADJ}\s*,?\s+(?:and\s+)?{STRONG_ADJ}\s+[a-z]+", _ADJ_TRIG)
+_rule("bad_human", "insult", 0.72,
+      rf"\b(?:is|are|was|were|'s|’s|you|u|what|you're|youre)\s+(?:a|an|such\s+a|one|the\s+most)"
+      rf"\s+(?:{MOD}\s+)?{STRONG_ADJ}\s+(?:little\s+|old\s+|excuse\s+of\s+a\s+)?"
+      rf"(?:human\s+being|human|person|woman|man|individual|creature|specimen|lump|"
+      rf"lump\s+of\s+lard|bloke|lady|girl|boy|sort|type|piece\s+of\s+work)\b", _ADJ_TRIG)
+_rule("basement", "insult", 0.66,
+      r"\b(?:living|lives|live|sat|sitting|typing)\s+in\s+(?:his|her|your|ur|their)\s+"
+      r"(?:mum'?s|mother'?s|mam'?s|nan'?s|parents'?)\s+(?:basement|spare\s+room|box\s+room|"
+      r"loft|bedroom)|\bbasement[\s-]dwell\w*|\bneckbeard\w*|\bkeyboard\s+warrior",
+      frozenset({"basement", "neckbeard", "neckbeards", "keyboard", "living", "lives", "live",
+                 "sat", "sitting", "typing", "dwellers", "dweller"}))
 _rule("thick_as", "insult", 0.74,
       r"\b(?:thick|dumb|daft)\s+as\s+(?:mince|shit|pigshit|two\s+short\s+planks|a\s+brick|"
       r"a\s+plank|porridge|a\s+post|they\s+come|mud)\b",
@@ -216,13 +240,17 @@ _rule("dismissal", "insult", 0.82,
       r"to\s+fuck|bent)|do\s+one\b(?=\s*(?:$|[.!,]))|jog\s+on\b|crawl\s+back\s+under\s+"
       r"(?:your|ur)\s+(?:rock|stone)|go\s+back\s+under\s+your\s+bridge|get\s+back\s+in\s+"
       r"(?:your|the)\s+kitchen|go\s+(?:and\s+)?cry\s+(?:to|into|in)\s+(?:your|ur)\s+"
-      r"(?:mum|mummy|mam|ma|mother|pillow|bedroom))",
+      r"(?:mum|mummy|mam|ma|mother|pillow|bedroom)|(?:go|get|crawl|slither|run|scuttle)\s+back\s+"
+      r"(?:under|to|in|into)\s+(?:your|ur|yer)\s+(?:bridge|rock|stone|hole|cave|kennel|pit|"
+      r"sewer|basement)|(?:shove|stick|ram|stuff)\s+(?:it|that|this|them|(?:your|ur)\s+\w+"
+      r"(?:\s+\w+)?)\s+up\s+(?:your|ur|yer)\s+(?:arse|ass|backside|jacksie|bum|hole)|"
+      r"eat\s+(?:a\s+bag\s+of\s+)?(?:dicks|shit|my\s+shorts))",
       frozenset({"shut", "shutup", "stfu", "gtfo", "up", "eat", "suck", "kiss", "go", "get",
                  "do", "jog", "crawl", "cry"}))
 
 # --- threats and incitement ----------------------------------------------------------------
 _I_WILL = (r"\b(?:i|we)\s*(?:'ll|’ll| will|'m going to| am going to|'m gonna| am gonna|"
-           r"'d| would|'d happily| would happily|'d love to| would love to| want to| wanna|"
+           r"'d have|'d've| would have| would've|'d| would|'d happily| would happily|'d love to| would love to| want to| wanna|"
            r" swear i'll| shall|'re going to| are going to| are gonna|'re gonna)")
 _PERSON = (r"(?:worker|writer|author|manager|teacher|judge|carer|mother|mum|father|dad|bastard|"
            r"cow|bitch|lot|twat|idiot|councillor|mp|minister|journalist|reporter|head|nonce|paedo|"
@@ -249,7 +277,8 @@ _rule("make_pay", "threat", 0.82,
       r"own|its|care|it\s+all)))", _TRIG_THREAT, reportable=False)
 _rule("know_where", "threat", 0.84,
       r"\b(?:i|we|i've|we've)\s+(?:know|found\s+out|got|have)\s+(?:exactly\s+)?where\s+"
-      r"(?:you|u|he|she|they|your\s+\w+|his\s+\w+|her\s+\w+)\s+(?:\w+\s+)?(?:lives?|works?|"
+      r"(?:you|u|he|she|they|your\s+\w+|his\s+\w+|her\s+\w+|the\s+\w+|that\s+\w+|\w+)\s+"
+      r"(?:\w+\s+)?(?:lives?|works?|"
       r"sleeps?|parks?|goes|go|drops?|picks?|stays?)\b", _TRIG_THREAT, reportable=False)
 _rule("know_your", "threat", 0.8,
       r"\b(?:i|we)\s+(?:know|have|got|found)\s+(?:your|his|her|their|ur)\s+"
@@ -258,10 +287,14 @@ _rule("know_your", "threat", 0.8,
 _rule("veiled_threat", "threat", 0.8,
       r"\b(?:watch\s+(?:your|ur)\s+back|(?:you|u)(?:'ve|’ve|\s+have)\s+been\s+warned|"
       r"your\s+days\s+are\s+numbered|your\s+card\s+is\s+marked|(?:we|i)(?:'ll|\s+will)\s+be\s+"
-      r"(?:waiting|watching)(?:\s+for\s+(?:you|her|him))?|sleep\s+with\s+one\s+eye\s+open|"
+      r"(?:waiting|watching)(?:\s+for\s+(?:you|u|her|him|them)\b|\s+outside)|"
+      r"(?:you'?d|you\s+had|u'?d)\s+(?:better|best)\s+(?:hope|pray|watch|not\s+let\s+me)|"
+      r"(?:deserve|get|getting)\s+(?:everything|what)\s+(?:that'?s|is)\s+coming\s+(?:to\s+)?"
+      r"(?:you|u|her|him|them)\b|sleep\s+with\s+one\s+eye\s+open|"
       r"(?:would|be|it'?d|it'?s|it\s+is)\s+(?:be\s+)?a\s+(?:real\s+|right\s+|terrible\s+)?"
       r"shame\s+if\s+(?:something|anything)\s+(?:happened|were\s+to\s+happen|was\s+to\s+happen|"
-      r"bad\s+happened)|watch\s+(?:yourself|urself|it\s+mate)|"
+      r"bad\s+happened)|watch\s+(?:yourself|urself|herself|himself|themselves|it\s+mate|"
+      r"(?:her|his|their)\s+back)|"
       r"if\s+i\s+(?:saw|see|met|meet|catch|caught|ever\s+see)\s+(?:you|u|her|him)\s+(?:in\s+"
       r"person|in\s+the\s+street|irl|outside|round\s+here|in\s+town|again)|"
       r"(?:you|u)\s+(?:wouldn'?t|would\s+not)\s+(?:be\s+so|say\s+that|talk\s+like\s+that)"
@@ -280,6 +313,10 @@ _rule("incitement", "incitement", 0.88,
       r"hang|lynch|string\s+up|beat|batter|attack|smash|hunt|glass|kneecap|petrol\s+bomb|"
       r"set\s+fire\s+to|blow\s+up|run\s+over|throw\s+acid|deal\s+with\s+(?:him|her|them)|"
       r"pay\s+(?:him|her|them)\s+a\s+visit|teach\s+(?:him|her|them)\s+a\s+lesson|"
+      r"put\s+(?:a\s+)?(?:bullet|knife|brick|round|blade)\s+(?:in|into|through)|"
+      r"put\s+(?:him|her|them|em|you)\s+(?:in\s+(?:hospital|the\s+ground|a\s+wheelchair|"
+      r"a\s+box)|six\s+feet\s+under|down\b)|take\s+(?:him|her|them|em)\s+out\b|"
+      r"teach\s+(?:him|her|them|em|(?:that|the|this|those)\s+(?:\w+\s+)?\w+)\s+a\s+lesson|"
       r"sort\s+(?:him|her|them|you|em)\s+out|give\s+(?:him|her|them|you|em)\s+a\s+(?:good\s+)?"
       r"(?:kicking|beating|hiding|slap|smack|punch|battering|shoeing|doing\s+over)|"
       r"(?:slap|punch|kick|smack|deck|batter|thump|glass)\s+(?:him|her|them|the\s+\w+)|"
@@ -296,6 +333,21 @@ _rule("needs_a_slap", "incitement", 0.82,
       r"good\s+seeing\s+to|bottle|rope|noose|petrol\s+bomb)\b",
       frozenset({"need", "needs", "deserve", "deserves", "want", "wants", "could", "should",
                  "ought", "is"}), reportable=False)
+_rule("line_up", "incitement", 0.84,
+      r"\b(?:line|put|stand)\s+(?:them|em|\w+)\s+(?:all\s+)?up\s+against\s+(?:a|the)\s+wall"
+      r"|\bup\s+against\s+the\s+wall\s+(?:and\s+shoot|with\s+(?:them|the\s+lot))|"
+      r"\bteach\s+(?:\w+\s+){1,3}?a\s+lesson\s+(?:he|she|they|you)\s+(?:won'?t|will\s+never|"
+      r"wont)\s+forget", frozenset({"wall", "lesson"}), reportable=False)
+_rule("imperative_violence", "incitement", 0.8,
+      r"(?:^|[.!?;]\s*|\s[-–—]\s*)(?:just\s+|so\s+|now\s+)?(?:hang|burn|shoot|kill|stab|lynch|"
+      r"string\s+up|torch|firebomb|petrol\s+bomb|bomb|gas|castrate|beat|batter|behead|hunt\s+down)"
+      r"\s+(?:the|them|him|her|em|that|this|those|these|all|every|each)\b(?!\s+(?:[\w-]+\s+){0,2}"
+      r"(?:bill|policy|plan|idea|proposal|scheme|law|report|reform|myth|consultation|budget|"
+      r"review|motion|deal|amendment|rules?|limit|cap|cuts?|target|paperwork|forms?|backlog|"
+      r"books|tax|levy|fees?)\b)|\bget\s+(?:a|the)\s+(?:rope|noose|pitchforks?|torches)\b",
+      frozenset({"hang", "burn", "shoot", "kill", "stab", "lynch", "string", "torch", "firebomb",
+                 "petrol", "bomb", "gas", "castrate", "beat", "batter", "behead", "hunt", "rope",
+                 "noose", "pitchforks", "pitchfork", "torches"}), reportable=False)
 _rule("inside", "incitement", 0.9,
       r"\b(?:burn|torch|firebomb|bomb|blow)\w*\s+(?:\w+\s+){0,6}?with\s+(?:\w+\s+){0,3}?"
       r"(?:still\s+)?(?:inside|in\s+it|in\s+there)\b", _TRIG_THREAT, reportable=False)
@@ -321,18 +373,22 @@ _rule("death_wish", "death_wish", 0.86,
       r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?[^.!?]{0,70}?\b(?:dies\s+slowly|"
       r"dies?\s+(?:a\s+)?(?:painful|horrible|slow)|dies?\s+in\s+a\s+fire|rots?\s+in|"
       r"suffers?\s+(?:like|as)|burns?\s+(?:in|to\s+death|alive))"
+      r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?(?:you|u|he|she|they|the\s+\w+)\s+"
+      r"(?:\w+\s+)?(?:lose|loses|lost)\s+(?:your|ur|his|her|their|the)\s+(?:kids|children|"
+      r"baby|babies|job|home|house|everything|family|licence|son|daughter)"
       r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?(?:someone|somebody|they|people)\s+"
       r"(?:\w+\s+)?(?:robs|hurts|attacks|beats|stabs|kills|shoots|rapes|burns|batters|does)\s+"
       r"(?:you|u|her|him|them|in)\b"
-      r"|\b(?:drop\s+dead|rot\s+in\s+hell|burn\s+in\s+hell|die\s+in\s+a\s+(?:fire|ditch|hole)|"
+      r"|\b(?:drop\s+dead\b(?!\s+(?:gorgeous|beautiful|stunning|funny|handsome|brilliant|cool|"
+      r"sexy|lovely))|rot\s+in\s+hell|burn\s+in\s+hell|die\s+in\s+a\s+(?:fire|ditch|hole)|"
       r"die\s+slowly|should\s+be\s+dead|better\s+off\s+dead)\b", _TRIG_THREAT)
 
 # --- incitement to self-harm ---------------------------------------------------------------
 _rule("self_harm", "self_harm", 0.92,
       r"\bkys\b|\bkill\s+(?:your|ur|ya|yo|thy)\s*(?:self|selves)\b|\bkill\s+urself\b|"
       r"\b(?:go|just|pls|please|then|should)\s+(?:and\s+|go\s+)?(?:die|hang\s+(?:your|ur)\s*self|"
-      r"top\s+(?:your|ur)\s*self|off\s+(?:your|ur)\s*self|jump\s+off\s+a\s+(?:bridge|cliff|"
-      r"building|roof)|end\s+it(?:\s+all)?|drink\s+bleach|neck\s+(?:your|ur)\s*self)\b|"
+      r"top\s+(?:your|ur)\s*self|off\s+(?:your|ur)\s*self|jump\s+off\s+(?:a|something|the\s+nearest|the)\s+(?:\w+\s+)?"
+      r"(?:bridge|cliff|building|roof|tall|high|pier|tower|motorway|multi-?storey)|end\s+it(?:\s+all)?|drink\s+bleach|neck\s+(?:your|ur)\s*self)\b|"
       r"\b(?:hang|top|neck|off|end|slit)\s+(?:your|ur)\s*(?:self|selves|wrists|throat|life)\b|"
       r"\bdo\s+(?:us|the\s+world|everyone|society)\s+(?:all\s+)?a\s+favou?r\s+and\s+"
       r"(?:die|disappear|jump|drop\s+dead|end\s+it|kill|top|hang|off)\b|"
@@ -340,7 +396,9 @@ _rule("self_harm", "self_harm", 0.92,
       r"\bworld\s+(?:would|will)\s+be\s+(?:a\s+)?better\s+(?:place\s+)?(?:off\s+)?without\s+"
       r"(?:you|u|people\s+like\s+you)\b|\bwhy\s+don'?t\s+(?:you|u)\s+(?:just\s+)?(?:die|"
       r"kill\s+(?:your|ur)self|end\s+it|jump)\b|\bdrink\s+bleach\b|"
-      r"\bgo\s+(?:play|walk)\s+(?:in|on)\s+(?:traffic|the\s+motorway)\b",
+      r"\bgo\s+(?:play|walk)\s+(?:in|on)\s+(?:traffic|the\s+motorway)\b|"
+      r"(?:^|[.!?]\s*)(?:just\s+)?(?:jump\s+off\s+(?:a|something|the)\s+\w+|get\s+a\s+rope|"
+      r"(?:go\s+)?swallow\s+(?:some\s+)?pills|hang\s+yourself|end\s+yourself)\b",
       trigger_words(SELF_HARM_WORDS), reportable=False)
 
 # --- identity attacks ----------------------------------------------------------------------
@@ -362,7 +420,9 @@ _NEG_PRED = (
     r"spongers|inferior|perverts|perverted|sick|mentally\s+ill|abominations?|degenerates?|"
     r"a\s+danger\s+to\s+(?:children|kids)|dangerous|unnatural|not\s+(?:fit|capable|human)|"
     r"unfit|thick|stupid|backward|primitive|breeding|invading|a\s+threat|liars|cockroaches|"
-    r"rats|dogs|pigs|monkeys|apes|a\s+problem|the\s+problem|ruining|taking\s+over|thugs|"
+    r"rats|dogs|pigs|monkeys|apes|a\s+problem|the\s+problem|ruining|taking\s+over|thugs|pickpockets|beggars|predators|benefit\s+cheats|cheats|freeloaders|layabouts|"
+    r"wasters|crooks|gangsters|drug\s+dealers|dealers|robbers|extremists|fanatics|barbarians|"
+    r"invaders|frauds|deviants|nonces|sex\s+offenders|wife\s+beaters|child\s+abusers|abusers|"
     r"feral|a\s+burden|burdens|too\s+(?:hysterical|emotional|stupid|thick|weak|lazy|dumb)|"
     r"hysterical|grooming|raping|stealing|breeding|dragging|useless|worthless|vile|"
     r"a\s+drain|scum\s+of|filthy\s+people|the\s+worst)"
@@ -377,16 +437,29 @@ _NEG_PRED = (
     r"|(?:only|just)\s+(?:come|came)\s+here\s+(?:for|to)\s+(?:benefits|scrounge|claim)"
     r"|can'?t\s+(?:even\s+)?speak\s+english|smell|beat\s+(?:their|the)\s+(?:kids|children|"
     r"wives|women)|(?:abuse|rape|groom|mutilate)\s+(?:their|our|the)\s+(?:kids|children|girls)"
+    r"|(?:is|are)\s+(?:basically\s+|just\s+|literally\s+)?(?:child\s+abuse|a\s+sin|sinful|"
+    r"grooming|a\s+waste\s+of\s+(?:space|resources|money|oxygen|time|skin))"
+    r"|put\s+(?:them|em)\s+(?:all\s+)?(?:in\s+(?:homes|institutions|camps)|away|down)"
+    r"|send\s+(?:them|em)\s+(?:all\s+)?(?:back|home)"
+    r"|(?:run|runs|control|controls|own|owns)\s+(?:the|our|this|all\s+the)\s+(?:\w+\s+){0,2}?"
+    r"(?:system|media|banks|country|world|government|councils?|courts?|schools|nhs)"
     r"|are\s+(?:all\s+)?(?:the\s+)?same|(?:every|each)\s+(?:last\s+)?(?:one|single\s+one)"
     r"\s+of\s+them)"
 )
-_TRIG_GROUP = trigger_words(PROTECTED_GROUPS, ["people", "kind", "sort", "lot"])
+_TRIG_GROUP = trigger_words(PROTECTED_GROUPS)
 _rule("group_negative", "identity", 0.86,
       rf"\b{_GROUP}\b[^.!?;\n]{{0,60}}?\b{_NEG_PRED}", _TRIG_GROUP)
+_rule("no_member_should", "identity", 0.8,
+      rf"\b(?:no|never\s+let\s+a|never\s+trust\s+a)\s+{alt(IDENTITY_ADJS + ('man', 'woman'))}"
+      rf"\s+(?:\w+\s+)?(?:should|must|can)\s+(?:ever\s+|ever\s+be\s+allowed\s+to\s+)?(?:be|"
+      rf"foster|adopt|teach|work|look\s+after|raise)", frozenset({"no", "never"}))
 _rule("against_group", "identity", 0.86,
       rf"\b(?:no\s+more|ban|banning|deport|deporting|get\s+rid\s+of|send\s+back|kick\s+out|"
       rf"round\s+up|exterminate|gas|hate|hang|shoot|burn)\s+(?:all\s+)?(?:the\s+|these\s+|"
       rf"those\s+)?{_GROUP}\b(?!\s+(?:rights|act|policy|discrimination|hate))", _TRIG_GROUP)
+_rule("send_back_group", "identity", 0.8,
+      rf"\b(?:send|ship|deport|kick)\s+(?:them|em|the\s+lot)\s+(?:all\s+)?(?:back|home|out)\b"
+      rf"[^.!?]{{0,50}}?\b{_GROUP}\b", frozenset({"send", "ship", "deport", "kick"}))
 _rule("go_back", "identity", 0.82,
       r"\b(?:go|send\s+(?:them|em|him|her)|fuck\s+off)\s+back\s+(?:to|where)\s+(?:your|ur|"
       r"their|his|her|they|you)\s+(?:own\s+)?(?:came\s+from|come\s+from|country|countries|"
@@ -407,23 +480,23 @@ _rule("soft_slur", "soft_slur", 0.72, rf"\b{alt(SOFT_SLURS)}\b", trigger_words(S
 _TRIG_SEX = trigger_words(SEX_WORDS)
 _rule("sexual_intent", "sexual", 0.86,
       rf"{_I_WILL}\s+(?:\w+\s+){{0,2}}?(?:shag|fuck|bang|screw|smash|grope|finger|lick|ride|"
-      r"bend\s+(?:you|u|her|him)\s+over|spank|have\s+(?:my\s+way|a\s+go)\s+with|get\s+my\s+"
+      r"bend\s+(?:you|u|her|him|them|(?:that|the|this)\s+(?:\w+\s+){0,2}?\w+)\s+over|spank|have\s+(?:my\s+way|a\s+go)\s+with|get\s+my\s+"
       r"hands\s+on)\b\s*(?:\w+\s+)?(?:you|u|her|him|them|that|ur|your|her)?\b", _TRIG_SEX,
       reportable=False)
 _rule("sexual_do", "sexual", 0.8,
-      r"\b(?:i'?d|i\s+would|would|id)\s+(?:definitely\s+|totally\s+|so\s+|still\s+)?"
-      r"(?:do|smash|shag|bang|hit\s+that|tap\s+that)\s*(?:her|him|you|u|that|it)?\b"
-      r"(?!\s+(?:a|an|the|some|any|good|proud|justice|favou?r|with|to|for|more|less|"
-      r"anything|nothing|it|so|that|this|well|better|differently|again|if|because|about|"
-      r"same|again|harm|no|not|wrong|right|everything|my|our|is|was))", _TRIG_SEX,
+      r"\b(?:i'?d|i\s+would|would|id)\s+(?:definitely\s+|totally\s+|so\s+|still\s+|"
+      r"happily\s+|deffo\s+)?(?:do|smash|shag|bang|hit|tap|ride)\s+(?:her|him|you|u|them|that|"
+      r"dat)\b(?!\s+(?:a|an|the|some|any|good|proud|justice|favou?rs?|for|with|to|more|less|"
+      r"no|harm|credit|again|if|because|about|in|on|one|all|\w+ing)\b)", _TRIG_SEX,
       reportable=False)
 _rule("sexual_demand", "sexual", 0.88,
       r"\b(?:send\s+(?:me|us)\s+(?:\w+\s+)?(?:nudes|nude|naked|pics\s+of\s+(?:your|ur)|"
       r"dick\s*pics?)|show\s+(?:me|us)\s+(?:your|ur|yer|her|them)\s+(?:tits|boobs|arse|ass|"
       r"pussy|body|bum|knickers|nipples)|get\s+(?:your|ur|yer|her|them)\s+(?:tits|boobs|kit|"
       r"knickers)\s+(?:out|off)|sit\s+on\s+my\s+(?:face|lap|dick|cock)|suck\s+my\s+"
-      r"(?:dick|cock|balls)|(?:nice|great|lovely|massive|big|perky|fit)\s+(?:tits|boobs|rack|"
-      r"arse|ass|bum)|(?:good|decent|great|dirty|easy)\s+(?:shag|lay|fuck|ride)|"
+      r"(?:dick|cock|balls)|(?:nice|great|lovely|massive|big|perky|fit|sexy)\s+(?:tits|boobs|rack|"
+      r"arse|ass|bum|legs|pins|figure|body)|(?:you|u|she|he)(?:'re|\s+are|'s|\s+is)\s+(?:a\s+)?"
+      r"(?:right\s+|proper\s+)?(?:goer|dirty\s+(?:girl|cow|bitch|slut)|freak\s+in\s+bed)|(?:good|decent|great|dirty|easy)\s+(?:shag|lay|fuck|ride)|"
       r"bet\s+(?:she|you|he|u)\s+(?:\w+\s+){0,3}?(?:in\s+bed|goes\s+like|swallows|likes\s+it)|"
       r"wet\s+dream|(?:she|you|u)(?:'s|\s+is|\s+are|'re)\s+(?:well\s+)?(?:shaggable|fuckable|"
       r"doable|gagging\s+for\s+it)|phwoa+r|(?:she|you|u)(?:'d|\s+would|'s|\s+is|\s+looks\s+like"
@@ -432,13 +505,132 @@ _rule("sexual_demand", "sexual", 0.88,
       r"teacher|social\s+worker)|milf)", _TRIG_SEX | frozenset({"phwoar", "phwoarr", "up",
                                                              "wouldn", "milf", "she"}),
       reportable=False)
+_rule("sexual_offer", "sexual", 0.8,
+      r"\b(?:fancy|want|up\s+for)\s+a\s+(?:shag|quickie|bonk|fuck|root|blowie|blowjob|threesome)"
+      r"|\b(?:dm|pm|message|inbox|text)\s+me\s+(?:babe|baby|sexy|hun|gorgeous|darling|love|"
+      r"sweetheart|if\s+you\s+want\s+(?:some|a\s+good\s+time))",
+      frozenset({"fancy", "want", "up", "dm", "pm", "message", "inbox", "text"}),
+      reportable=False)
 _rule("rape_threat", "sexual_violence", 0.95,
       r"\b(?:rape|raping|molest)\s+(?:you|u|her|him|them|your)\b|"
       r"\b(?:get|be|deserves?\s+to\s+be|should\s+be|ought\s+to\s+be|hope\s+\w+\s+gets?)\s+"
       r"raped\b", _TRIG_SEX | frozenset({"rape", "raping", "molest", "raped", "hope"}),
       reportable=False)
 
-RULES: tuple[Rule, ...] = tuple(_RULES)
+# Pre-filters: a rule runs only when one of its trigger words and one of these is present, so
+# the common case (a clean comment) costs set look-ups rather than regex scans.
+_YOU_WORDS = frozenset({"you", "u", "ya", "ye", "yer", "youse", "yous", "thee", "ur", "youre"})
+_I_WORDS = frozenset({"i", "we", "id", "ill", "im", "ive"})
+_MODALS = frozenset({"should", "ought", "need", "needs", "must", "gotta", "want", "wanna",
+                     "could", "deserve", "deserves", "shouldve"})
+_HARM_WORDS = frozenset(
+    "burn torch firebomb bomb shoot kill stab hang lynch strung beat batter attack smash hunt "
+    "glass kneecap petrol fire acid visit lesson teach kicking beating hiding slap punch kick smack "
+    "deck thump shot hanged hung strung lynched killed burned burnt put executed gassed "
+    "castrated beaten stabbed tortured flogged whipped sterilised sterilized exterminated wiped "
+    "alive quartered die suffer rot drowned aborted strangled smothered culled neutered stoned "
+    "beheaded kneecapped dragged".split())
+_WISH_HARM = frozenset(
+    "cancer run raped attacked beaten stabbed shot killed robbed mugged burgled coming taken "
+    "sacked hurt battered same taste comeuppance deserts dies die rot rots burn burns suffer "
+    "suffers fire dead slowly painful horrible slow robs hurts attacks beats stabs kills shoots "
+    "rapes batters does alive death hell ditch hole lose loses lost".split())
+_ALSO: dict[str, frozenset[str]] = {
+    "you_noun": _YOU_WORDS, "you_are_noun": _YOU_WORDS, "you_are_weak_noun": _YOU_WORDS,
+    "you_are_adj": _YOU_WORDS, "are_you_adj": frozenset({"are"}),
+    "you_all_are": _NOUN_TRIG | _ADJ_TRIG,
+    "i_will_violence": _I_WORDS, "i_will_get": _I_WORDS, "sexual_intent": _I_WORDS,
+    "make_pay": frozenset({"pay", "suffer", "bleed", "regret", "sorry", "wish"}),
+    "sexual_do": frozenset({"i", "id", "would"}),
+    "what_a": _NOUN_TRIG | frozenset({"man", "woman", "person", "creature", "individual",
+                                      "specimen", "excuse"}),
+    "dumbest_comment": frozenset({"comment", "post", "thing", "take", "opinion", "argument"}),
+    "know_where": frozenset({"know", "found", "got", "have"}),
+    "know_your": frozenset({"know", "have", "got", "found"}),
+    "incitement": _HARM_WORDS, "should_be_harmed": _HARM_WORDS, "death_wish": _WISH_HARM,
+    "needs_a_slap": frozenset(
+        "slap punch kicking beating hiding smack slapping thrashing brick bullet knife kick belt "
+        "clout battering shoeing doing seeing bottle rope noose petrol".split()),
+    "inside": frozenset({"inside", "there", "it"}),
+    "group_negative": frozenset(
+        "should shouldn shouldnt trusted belong deserve steal stealing steals breed breeding "
+        "rape raping groom grooming scrounge scrounging infest invade invading ruining "
+        "destroying taking fit capable real proper normal place benefits claim speak smell beat "
+        "abuse mutilate same last single deported removed banned back scum vermin animals "
+        "parasites criminals thieves rapists paedos paedo paedophiles pedophiles groomers "
+        "terrorists filth filthy savages subhuman dirty disgusting disease plague cancer evil "
+        "lazy scroungers spongers inferior perverts perverted sick mentally abomination "
+        "abominations degenerate degenerates danger dangerous unnatural unfit thick stupid "
+        "backward primitive a threat liars cockroaches rats dogs pigs monkeys apes problem "
+        "thugs feral burden burdens too hysterical dragging useless worthless vile drain worst "
+        "go abuse sin sinful waste put send run runs control controls own owns child pickpockets "
+        "beggars predators cheats freeloaders layabouts wasters crooks gangsters dealers "
+        "robbers extremists fanatics barbarians invaders frauds deviants nonces offenders "
+        "beaters abusers".split()),
+    "against_group": frozenset({"ban", "banning", "deport", "deporting", "rid", "send", "kick",
+                                "round", "exterminate", "gas", "hate", "hang", "shoot", "burn",
+                                "more"}),
+}
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "you_all_are": frozenset({"yous", "youse", "lot", "people", "all", "y"}),
+    "i_will_violence": frozenset(
+        "kill murder hurt stab shoot strangle batter beat punch smash slap knock kick burn torch "
+        "bury end glass kneecap knife bottle throttle deck lamp twat smack gut hang drown run "
+        "acid cut slit choke maim cripple petrol firebomb break snap waste sort".split()),
+    "appearance": frozenset({"look", "looks", "wonder"}),
+    "identity_is_sin": frozenset({"homosexuality", "gay", "trans", "lesbian", "queer",
+                                  "bisexual", "islam", "judaism", "transgenderism", "sex"}),
+    "rape_threat": frozenset({"rape", "raping", "molest", "raped"}),
+    "dumbest_comment": frozenset({"dumbest", "stupidest", "thickest", "moronic", "idiotic",
+                                  "ignorant", "pathetic", "stupid"}),
+    "i_will_get": frozenset({"find", "get", "hunt", "track", "come", "visit", "sort", "deal",
+                             "catch", "waiting", "outside"}),
+    "make_pay": frozenset({"make"}),
+    "know_where": frozenset({"where"}),
+    "know_your": frozenset({"car", "address", "house", "plate", "reg", "registration", "route",
+                            "routine"}),
+    "veiled_threat": frozenset(
+        "watch warned numbered marked waiting watching eye shame coming come regret pay sorry "
+        "saw see met meet catch caught wouldn wouldnt wait better best deserve getting "
+        "everything".split()),
+    "incitement": _MODALS,
+    "should_be_harmed": _MODALS,
+    "death_wish": frozenset({"hope", "hoping", "wish", "pray", "drop", "rot", "burn", "die",
+                             "better", "should"}),
+    "inside": frozenset({"burn", "burns", "burning", "torch", "torched", "firebomb", "bomb",
+                         "blow"}),
+    "self_harm": frozenset(
+        "kys yourself urself yourselves self selves wrists throat bleach die miss favour favor "
+        "world traffic motorway jump end".split()),
+    "sexual_do": frozenset({"do", "smash", "shag", "bang", "hit", "tap"}),
+    "sexual_demand": frozenset(
+        "nudes nude naked pics tits boobs arse ass pussy knickers nipples lap cock dick balls "
+        "rack shag lay ride bed swallows wet shaggable fuckable doable gagging phwoar phwoarr "
+        "phwoaar kick milf sexy hot fit bum body face legs pins figure goer freak".split()),
+    "dismissal": frozenset(
+        "shut shutup stfu gtfo yours eat suck kiss hell stuffed fucked fuck bent jog crawl do "
+        "bridge kitchen cry rock hole shove stick ram stuff dicks".split()),
+}
+
+
+def _inflect(words: frozenset[str]) -> frozenset[str]:
+    # Verbs are searched with their endings ("lamped", "batters"), so trigger on those too.
+    out = set(words)
+    for w in words:
+        out.update({w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed",
+                    w + w[-1] + "ing", w[:-1] + "ing"})
+    return frozenset(out)
+
+
+for _name in ("i_will_violence", "i_will_get", "imperative_violence"):
+    if _name in _TRIGGERS:
+        _TRIGGERS[_name] = _inflect(_TRIGGERS[_name])
+_ALSO["incitement"] = _ALSO["should_be_harmed"] = _inflect(_HARM_WORDS)
+
+RULES: tuple[Rule, ...] = tuple(
+    replace(r, triggers=_TRIGGERS.get(r.name, r.triggers), also=_ALSO.get(r.name, frozenset()))
+    for r in _RULES
+)
 ALL_TRIGGERS: frozenset[str] = frozenset().union(*(r.triggers for r in RULES))
 
 # Reported speech: "he called me a liar", "was told I was a retard", "the word 'paki'".

@@ -57,18 +57,32 @@ def _context_factor(norm: str, start: int) -> float:
 _WINDOW = 170
 
 
-def find_hits(norm: str) -> list[Hit]:
-    """All recogniser matches in normalised text, searched only near each rule's trigger words."""
+def word_positions(norm: str) -> dict[str, list[int]]:
+    """Where each word of normalised text starts."""
     positions: dict[str, list[int]] = {}
     for m in _WORD.finditer(norm):
         positions.setdefault(m.group(), []).append(m.start())
-    words = positions.keys()
+    return positions
+
+
+def find_hits(norm: str, words: set[str] | None = None) -> list[Hit]:
+    """All recogniser matches in normalised text; in long texts only near the trigger words."""
+    if words is None:
+        words = set(_WORD.findall(norm))
+    # A short comment is one window anyway: skip the bookkeeping.
+    positions = word_positions(norm) if len(norm) > 4 * _WINDOW else None
     hits: list[Hit] = []
     n = len(norm)
     for rule in RULES:
-        present = rule.triggers & words if len(rule.triggers) < len(words) else \
-            words & rule.triggers
-        if not present:
+        present = rule.triggers.intersection(words)
+        if not present or (rule.also and rule.also.isdisjoint(words)):
+            continue
+        if positions is None:
+            for m in rule.rx.finditer(norm):
+                strength = rule.strength
+                if rule.reportable:
+                    strength *= _context_factor(norm, m.start())
+                hits.append(Hit(rule, m.start(), m.end(), strength))
             continue
         spots = sorted(p for w in present for p in positions[w])
         windows: list[list[int]] = []
@@ -87,7 +101,8 @@ def find_hits(norm: str) -> list[Hit]:
     return hits
 
 
-def combine(hits: Sequence[Hit], tokens: Sequence[str], profanity_prob: float) -> dict[str, float]:
+def combine(hits: Sequence[Hit], tokens: list[str], words: set[str],
+            profanity_prob: float) -> dict[str, float]:
     """Turn recogniser hits and the profanity model's view into per-label probabilities."""
     keep = {label: 1.0 for label in TOXICITY_LABELS}
     for hit in hits:
@@ -95,8 +110,8 @@ def combine(hits: Sequence[Hit], tokens: Sequence[str], profanity_prob: float) -
             keep[label] *= 1.0 - min(0.97, hit.strength * weight)
     scores = {label: 1.0 - keep[label] for label in TOXICITY_LABELS}
 
-    strong = sum(1 for t in tokens if t in _STRONG)
-    mild = sum(1 for t in tokens if t in _MILD)
+    strong = sum(tokens.count(w) for w in _STRONG.intersection(words))
+    mild = sum(tokens.count(w) for w in _MILD.intersection(words))
     # Swearing that is not aimed at anyone ("this policy is a fucking disgrace") is obscene
     # but stays under the hold threshold: the site's readers tolerate it, the policy says so.
     if strong:
@@ -108,7 +123,7 @@ def combine(hits: Sequence[Hit], tokens: Sequence[str], profanity_prob: float) -
     scores["obscene"] = 1.0 - (1.0 - scores["obscene"]) * (1.0 - obscene)
     # The linear model flags any rude word; on its own it is a weak hint, never a hold.
     base = 0.34 * profanity_prob + (0.06 if strong else 0.0)
-    scores["toxicity"] = max(scores["toxicity"], 1.0 - (1.0 - scores["toxicity"]) * (1.0 - base))
+    scores["toxicity"] = max(scores["toxicity"], base)
     scores["toxicity"] = max(scores["toxicity"], scores["obscene"] * 0.95)
     return {label: round(min(0.999, max(0.0, scores[label])), 4) for label in TOXICITY_LABELS}
 
@@ -161,8 +176,10 @@ class EmbeddedScorer:
         probs = _ProfanityModel.predict([n[:MAX_MODEL_CHARS] for n in norms])
         out = []
         for norm, prob in zip(norms, probs, strict=True):
-            hits = find_hits(norm) if norm else []
-            out.append(combine(hits, _WORD.findall(norm), prob))
+            tokens = _WORD.findall(norm)
+            words = set(tokens)
+            hits = find_hits(norm, words) if words else []
+            out.append(combine(hits, tokens, words, prob))
         return out
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from service.models import Base, UTCDateTime, utcnow
+from service.models import Base, Submission, UTCDateTime, utcnow
 
 WEBHOOK_EVENTS = (
     "submission.held",
@@ -134,3 +134,8 @@ class Unsubscribe(Base):
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
     email_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# The evidence export pages through a thread's submissions in (created_at, id) order; without this
+# index every page would sort the whole thread (created by migration 0003).
+Index("ix_submissions_thread_created", Submission.thread_id, Submission.created_at, Submission.id)

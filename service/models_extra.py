@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-for _name in ("service.models_admin",):
+for _name in ("service.models_admin", "service.models_moderation"):
     try:
         importlib.import_module(_name)
     except ModuleNotFoundError as exc:

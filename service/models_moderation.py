@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from service.models import AuditEvent, Base, Submission, UTCDateTime, utcnow
+from service.models import AuditEvent, Base, Report, Submission, UTCDateTime, utcnow
 
 
 class WebSession(Base):
@@ -30,5 +30,6 @@ class WebSession(Base):
 # that the metadata Alembic compares against matches the migrated schema.
 Index("ix_submissions_queue", Submission.site_id, Submission.status, Submission.created_at, Submission.id)
 Index("ix_submissions_status_keyset", Submission.status, Submission.created_at, Submission.id)
-Index("ix_submissions_site_decided", Submission.site_id, Submission.decided_at)
+Index("ix_submissions_site_created", Submission.site_id, Submission.created_at, Submission.id)
+Index("ix_reports_open", Report.resolved, Report.submission_id)
 Index("ix_audit_site_id", AuditEvent.site_id, AuditEvent.id)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 
 from moderation.types import CHILD_DATA_KINDS
 from service.models import AuditEvent, Report, Submission, utcnow
-from service.moderation_queries import actor_label, claim_holder
+from service.moderation_queries import claim_holder
 from service.pipeline import TransitionError, audit, scored_text
 from service.state import AppState
 from service.web import UserCtx
@@ -160,6 +160,8 @@ async def decide(
         if reason == "other" and not (note or "").strip():
             raise ActionRefused("With reason “Other”, say why in the note (field: note).", status=422)
     note = (note or "").strip()[:2000] or None
+    if action not in ("reject", "remove"):
+        reason = None  # a form may carry the bulk bar's reason along; only rejections have one
     if action == "dismiss":
         return await _dismiss_reports(state, user, sub, note)
     kwargs: dict[str, Any] = {}
@@ -257,20 +259,3 @@ async def bulk(
         except ActionRefused as exc:
             result.refused.append((item_id, exc.message))
     return result
-
-
-async def who_holds(state: AppState, item_id: str) -> str | None:
-    async with state.sessionmaker() as session:
-        _, email = await claim_holder(session, item_id)
-    return email
-
-
-async def author_of(state: AppState, actor: str) -> str:
-    return actor_label(actor)
-
-
-async def visible_ids(state: AppState, user: UserCtx, ids: list[str]) -> set[str]:
-    async with state.sessionmaker() as session:
-        rows = await session.execute(
-            select(Submission.id).where(Submission.id.in_(ids), Submission.site_id.in_(user.site_ids)))
-        return {r[0] for r in rows}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, update
+from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.models import AuditEvent, Report, Site, Submission, Thread, User, utcnow
@@ -162,10 +162,10 @@ def queue_conditions(flt: QueueFilter) -> list[Any]:
     if flt.queue == "held":
         conds.append(Submission.status == "held")
     elif flt.queue == "reported":
+        # Start from the few open reports rather than walk every published item in order.
         conds += [
             Submission.status == "published",
-            Submission.report_count > 0,
-            exists().where(Report.submission_id == Submission.id, Report.resolved.is_(False)),
+            Submission.id.in_(select(Report.submission_id).where(Report.resolved.is_(False))),
         ]
     elif flt.queue == "all":
         conds.append(Submission.status != "received")
@@ -433,6 +433,7 @@ async def claim(session: AsyncSession, item_id: str, user_id: int, minutes: int 
         .execution_options(synchronize_session=False)
     )
     await session.commit()
+    session.expire_all()  # objects loaded before the claim must not show the old holder
     row = (await session.execute(
         select(Submission.claimed_by, Submission.claimed_until).where(Submission.id == item_id))).first()
     if row is None or row.claimed_until is None or row.claimed_until <= now:

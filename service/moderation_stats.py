@@ -13,18 +13,17 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from service.models import AuditEvent, Site, Submission
+from service.models import AuditEvent, Site, Submission, utcnow
 from service.moderation_queries import (
     MODERATOR_ACTIONS,
-    QueueFilter,
     QueryError,
+    QueueFilter,
     _capped_count,
     _decode,
     _encode,
     actor_label,
     queue_conditions,
 )
-from service.models import utcnow
 
 DASHBOARD_DAYS = 30
 MAX_DURATIONS = 50_000
@@ -122,7 +121,7 @@ class AuditFilter:
     before: str | None = None
 
 
-def _audit_query(flt: AuditFilter) -> Select[Any]:
+def _audit_query(flt: AuditFilter) -> Select[AuditEvent, str]:
     query = (select(AuditEvent, Site.key.label("site_key"))
              .outerjoin(Site, Site.id == AuditEvent.site_id)
              .where(AuditEvent.site_id.in_(flt.site_ids or (-1,))))

@@ -34,12 +34,12 @@ import hmac
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import wraps
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -349,6 +349,8 @@ async def login_response(request: Request, user_id: int, next_url: str | None = 
     now = utcnow()
     ip = request.client.host if request.client else None
     async with st.sessionmaker() as session:
+        # Expired sessions are useless; clearing them here keeps the table small without a job.
+        await session.execute(delete(WebSession).where(WebSession.expires_at < now))
         session.add(WebSession(id=_digest(token), user_id=user_id, csrf=secrets.token_urlsafe(32),
                                created_at=now, expires_at=now + timedelta(hours=SESSION_HOURS),
                                ip=ip, revoked=0))

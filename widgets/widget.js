@@ -3,6 +3,7 @@
  * Embed: <script src="https://SAFEGUARD/widget.js" data-site="SITE" data-thread="THREAD" async></script>
  * Target: data-target="CSS selector" if given; else the element right before the script if it has
  * the class "safeguard"; else a new <div class="safeguard"> inserted right after the script.
+ * Sites with auto_create_threads get an unknown thread created from the page's URL and title.
  * No framework, no cookies, no build step: the server inlines widget.css where CSS is below.
  */
 (function () {
@@ -205,10 +206,22 @@
     root.replaceChildren(this.box);
     if (!root.adoptedStyleSheets || !root.adoptedStyleSheets.length) root.prepend(h("style", { text: CSS }));
     var self = this;
-    call(this.api).then(function (t) { self.render(t); }, function (e) {
+    call(this.api).catch(function (e) { return self.firstSight(e); }).then(function (t) { self.render(t); }, function (e) {
       self.box.replaceChildren(h("p", { class: "err", role: "alert", text: "Comments could not be loaded. " + e.message }));
     }).then(function () { self.box.removeAttribute("aria-busy"); });
   }
+
+  /* An unknown thread is created from this page's address if the site allows it. The look-up's 404
+     may come without CORS (a network error here), so this request also tells why a thread is missing. */
+  Widget.prototype.firstSight = function (err) {
+    if (err.status !== 404 && !err.network) throw err;
+    var url = this.base + "/api/v1/sites/" + encodeURIComponent(this.site) + "/threads";
+    var page = location.href.split("#")[0];
+    return call(url, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ thread: this.thread, url: page, title: document.title || this.thread })
+    }).catch(function (again) { throw again.status ? again : err; });
+  };
 
   Widget.prototype.render = function (t) {
     this.t = t;
@@ -443,7 +456,8 @@
       headers: { "Content-Type": "application/json", "Idempotency-Key": sg.key },
       body: JSON.stringify(body)
     }).then(function (res) {
-      say(sg.status, res.message || "Thanks, we are checking it now.");
+      // Not the API's message: for private threads it reads like the final answer, which comes later.
+      say(sg.status, "Sent. Checking it now…");
       return self.poll(res.id).then(function (st) { self.outcome(form, st); });
     }, function (e) {
       showErrors(form, e.errors, e.message);

@@ -36,16 +36,21 @@ def upgrade() -> None:
     with op.batch_alter_table("submissions", schema=None) as batch_op:
         batch_op.create_index("ix_submissions_queue", ["site_id", "status", "created_at", "id"], unique=False)
         batch_op.create_index("ix_submissions_status_keyset", ["status", "created_at", "id"], unique=False)
-        batch_op.create_index("ix_submissions_site_decided", ["site_id", "decided_at"], unique=False)
+        batch_op.create_index("ix_submissions_site_created", ["site_id", "created_at", "id"], unique=False)
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.create_index("ix_audit_site_id", ["site_id", "id"], unique=False)
+    # Open reports are few among many published items: the reported queue starts from them.
+    with op.batch_alter_table("reports", schema=None) as batch_op:
+        batch_op.create_index("ix_reports_open", ["resolved", "submission_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("reports", schema=None) as batch_op:
+        batch_op.drop_index("ix_reports_open")
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_site_id")
     with op.batch_alter_table("submissions", schema=None) as batch_op:
-        batch_op.drop_index("ix_submissions_site_decided")
+        batch_op.drop_index("ix_submissions_site_created")
         batch_op.drop_index("ix_submissions_status_keyset")
         batch_op.drop_index("ix_submissions_queue")
     with op.batch_alter_table("web_sessions", schema=None) as batch_op:

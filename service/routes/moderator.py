@@ -222,8 +222,7 @@ async def _item_page(request: Request, user: UserCtx, item_id: str, ctx: dict[st
         holder = detail.sub.claimed_by
         if detail.sub.status in ("held", "published", "removed", "rejected", "accepted"):
             holder = await claim(session, item_id, user.id)
-            if holder != user.id:
-                detail = await item_detail(session, item_id) or detail
+            detail = await item_detail(session, item_id) or detail
         try:
             flt = _filter(user, ctx, ctx.get("queue", "held"))
             prev_id, next_id = await neighbours(session, flt, item_id)

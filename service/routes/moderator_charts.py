@@ -36,7 +36,7 @@ def daily_chart(by_day: list[tuple[date, dict[str, int]]], title: str, width: in
     parts.append(f'<text x="{left - 4}" y="{top + plot_h}" font-size="11" text-anchor="end">0</text>')
     for i, (day, counts) in enumerate(by_day):
         x = left + i * step + 1
-        y = top + plot_h
+        y = float(top + plot_h)
         for action in ACTION_ORDER:
             n = counts.get(action, 0)
             if not n:
@@ -44,7 +44,8 @@ def daily_chart(by_day: list[tuple[date, dict[str, int]]], title: str, width: in
             h = plot_h * n / peak
             y -= h
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                         f'fill="{ACTION_COLOURS[action]}"><title>{escape(day.isoformat())}: {n} {action}</title></rect>')
+                         f'fill="{ACTION_COLOURS[action]}">'
+                         f'<title>{escape(day.isoformat())}: {n} {action}</title></rect>')
         if i % 5 == 0 or i == len(by_day) - 1:
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - 10}" font-size="10" '
                          f'text-anchor="middle">{escape(day.strftime("%d %b"))}</text>')
@@ -61,7 +62,8 @@ def reason_chart(by_reason: dict[str, dict[str, int]], labels: dict[str, str], t
     peak = max((sum(v.values()) for _, v in rows), default=0) or 1
     plot_w = width - left - 50
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-labelledby="c-reason-t"><title id="c-reason-t">{escape(title)}</title>']
+             f'height="{height}" role="img" aria-labelledby="c-reason-t">'
+             f'<title id="c-reason-t">{escape(title)}</title>']
     parts += _legend(left, 14)
     if not rows:
         parts.append(f'<text x="{left}" y="{top + 16}" font-size="13">No decisions in this period.</text>')

@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from service.openapi import PATHS
+from service.routes import widget_threads
 
 WIDGETS_DIR = Path(__file__).resolve().parent.parent.parent / "widgets"
 CSS_PLACEHOLDER = '"/*__SAFEGUARD_CSS__*/"'
@@ -120,4 +121,5 @@ PATHS.update({
 
 routes = [
     Route("/widget.js", widget_js, methods=["GET", "HEAD"]),
+    *widget_threads.routes,
 ]

@@ -54,3 +54,46 @@ async def make_key(svc: Service, site: str = "demo", name: str = "test") -> str:
 @pytest.fixture
 async def admin(service: Service) -> AsyncIterator[Admin]:
     yield Admin(service, await make_key(service))
+
+
+FAST_OUTBOX = {
+    "SAFEGUARD_OUTBOX_POLL_SECONDS": "0.05",
+    "SAFEGUARD_WEBHOOK_BACKOFF_SECONDS": "0.2",
+    "SAFEGUARD_WEBHOOK_MAX_ATTEMPTS": "30",
+}
+
+
+@pytest.fixture
+def admin_env() -> dict[str, str]:
+    """Extra environment for the service under test; modules override this fixture (e.g. SMTP)."""
+    return {}
+
+
+@pytest.fixture
+async def service(tmp_path: Any, moderator: Any, monkeypatch: pytest.MonkeyPatch,
+                  admin_env: dict[str, str]) -> AsyncIterator[Service]:
+    """The shared service fixture, with the outbox polling and retrying fast enough for tests."""
+    from tests.conftest import make_settings, running_service, sqlite_url
+
+    for name, value in FAST_OUTBOX.items():
+        monkeypatch.setenv(name, value)
+    for name in ("SAFEGUARD_SMTP_HOST", "SAFEGUARD_SMTP_PORT", "SAFEGUARD_SMTP_USER", "SAFEGUARD_SMTP_PASSWORD",
+                 "SAFEGUARD_SMTP_FROM", "SAFEGUARD_SMTP_SECURITY"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in admin_env.items():
+        monkeypatch.setenv(name, value)
+    settings = make_settings(sqlite_url(tmp_path), rate_limit_per_minute=600, rate_limit_burst=100)
+    async with running_service(settings, moderator) as svc:
+        yield svc
+
+
+async def eventually(check: Any, timeout: float = 10.0, interval: float = 0.05) -> Any:
+    """Poll an async check until it returns something truthy (background loops are asynchronous)."""
+    import anyio
+
+    with anyio.fail_after(timeout):
+        while True:
+            result = await check()
+            if result:
+                return result
+            await anyio.sleep(interval)

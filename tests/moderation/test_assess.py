@@ -113,21 +113,22 @@ def test_importing_assess_loads_no_scorer() -> None:
         "print(any(m in sys.modules for m in "
         "('moderation.toxicity', 'moderation.child_data', 'torch', 'sklearn')))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
-# The real scorers are written alongside this module; until both exist these tests skip.
-def _real_moderator() -> Moderator:
+@pytest.fixture(scope="module")
+def real_moderator() -> Moderator:
+    # Skips only while the scorers written alongside this module are missing.
     pytest.importorskip("moderation.toxicity", reason="moderation/toxicity.py not there yet")
     pytest.importorskip("moderation.child_data", reason="moderation/child_data.py not there yet")
     return build_moderator("embedded")
 
 
-def test_real_moderator_flags_a_named_child_and_passes_calm_comments() -> None:
-    moderator = _real_moderator()
+def test_real_moderator_flags_a_named_child_and_passes_calm_comments(
+    real_moderator: Moderator,
+) -> None:
+    moderator = real_moderator
     texts = [
         "My son Ethan Walsh is 10 and has been out of school since his placement at "
         "Rosewood House in Dudley broke down.",
@@ -141,8 +142,8 @@ def test_real_moderator_flags_a_named_child_and_passes_calm_comments() -> None:
     assert decide(calm, DEFAULT_POLICY).status == "publish"
 
 
-def test_real_moderator_on_dev_set_finds_most_child_data() -> None:
-    moderator = _real_moderator()
+def test_real_moderator_on_dev_set_finds_most_child_data(real_moderator: Moderator) -> None:
+    moderator = real_moderator
     if not DEV.exists():
         pytest.skip(f"{DEV} not found")
     items = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]

@@ -194,7 +194,7 @@ def test_control_bidi_surrogate_characters_are_removed() -> None:
 
 def test_numeric_references_to_hidden_characters_are_removed() -> None:
     assert sanitize("evil&#x202E;txt.exe &#8238;x &#0;y") == "eviltxt.exe x y"
-    assert sanitize("keep &amp; &lt;b&gt; &eacute;") == "keep &amp; &lt;b&gt; &eacute;"
+    assert sanitize("keep &amp; &lt;b&gt; &eacute; &#150;") == "keep &amp; &lt;b&gt; &eacute; &#150;"
 
 
 def test_huge_numeric_reference_does_not_raise() -> None:
@@ -269,6 +269,21 @@ _FRAGMENTS = [
     "<noscript>",
     "<template>",
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "?q=1&r=2<a href=>.com",  # unwrapped link between two halves of a domain
+        "a.<script>x</script>com",  # dropped element between two halves of a domain
+        "x <a href=/y>example</a>.com",
+        "mail me<!-- c -->@example.org",
+    ],
+)
+def test_text_joined_by_removal_is_linkified_on_the_first_pass(text: str) -> None:
+    out = sanitize(text)
+    assert sanitize(out) == out
+    assert "<a " in out
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

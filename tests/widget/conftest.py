@@ -27,6 +27,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CLOSED = "closed-call-for-evidence"
 CLOSED_AT = datetime(2024, 3, 1, 17, 0, tzinfo=UTC)
+PUBLISHED = "short-breaks-consultation"
 
 # Host-page rules that would restyle the widget if its styles were not isolated in a shadow root.
 HOSTILE_CSS = ("button { background: rgb(255, 105, 180) !important; font-size: 40px !important; } "
@@ -95,7 +96,11 @@ def write_host_pages(directory: Path, api: str) -> None:
         "article-paged": host_page(api, "welcome", extra='data-page-size="2"', title="Paged"),
         "consultation": host_page(api, "children-in-care-call-for-evidence", title="A consultation"),
         "closed": host_page(api, CLOSED, title="A closed consultation"),
+        "published-consultation": host_page(api, PUBLISHED, title="A consultation that publishes responses"),
         "feedback": host_page(api, "page-feedback", title="A policy page"),
+        "first-sight": host_page(api, "first-sight-article", extra='data-site="auto"',
+                                 title="A brand new article").replace('data-site="demo" ', "", 1),
+        "unknown": host_page(api, "no-such-thread", title="A page with a typo in its embed"),
     }
     for name, text in pages.items():
         (directory / f"{name}.html").write_text(text, "utf-8")
@@ -109,7 +114,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 async def _prepare(settings: Any, host_origins: list[str]) -> None:
     from sqlalchemy import select
 
-    from service.cli import _run_db, add_thread
+    from service.cli import _run_db, add_site, add_thread
     from service.models import Site
 
     await seed(settings)
@@ -122,8 +127,17 @@ async def _prepare(settings: Any, host_origins: list[str]) -> None:
                          intro="This call for evidence has closed.",
                          questions=["What works?"], opens=datetime(2024, 1, 8, tzinfo=UTC),
                          closes=CLOSED_AT)
+        await add_thread(session, "demo", PUBLISHED, kind="consultation",
+                         title="Consultation: short breaks for disabled children",
+                         questions=["What would make short breaks easier to get?"], publish_responses=True)
 
     await _run_db(settings, extra)
+
+    async def auto_site(session: Any) -> None:
+        site = await add_site(session, "auto", "Auto-creating site", host_origins)
+        site.auto_create_threads = True
+
+    await _run_db(settings, auto_site)
 
 
 @pytest.fixture(scope="session")
