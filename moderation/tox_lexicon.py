@@ -25,7 +25,8 @@ INSULT_NOUNS: tuple[str, ...] = (
     "monkey", "ape", "baboon", "animal", "savage", "thug", "chav", "scrote", "incel", "hack",
     "crackhead", "junkie", "smackhead", "tramp", "cockwomble", "wazzock", "melt", "weapon",
     "minger", "munter", "fanny", "walloper", "bawbag", "eejit", "plank", "div", "pleb",
-    "nobhead", "knobend", "bellend", "nob head", "knob head", "bell end", "dick head", "jobsworth", "gobshite", "grifter", "shill", "bimbo",
+    "nobhead", "knobend", "bellend", "nob head", "knob head", "bell end", "dick head",
+    "jobsworth", "gobshite", "grifter", "shill", "bimbo",
     "airhead", "harridan", "shrew", "battleaxe", "old bag", "hussy", "tart", "floozy",
     "tool", "sheep", "puppet", "lapdog", "stooge", "leech", "cuck", "simp", "dog", "mare",
     "twit", "nitwit", "wally", "dipstick", "turd", "twerp", "imbecile", "halfwit", "oaf", "lump",
@@ -113,15 +114,14 @@ SLURS: tuple[str, ...] = (
     "darkies", "golliwog", "sambo", "half caste", "half-caste", "muzzie", "muzzies", "muzzrat",
     "jihadi scum", "bogtrotter", "bog trotter", "gook", "gooks", "slant eye", "slanty",
     "jungle bunny", "porch monkey", "sandnigger", "camel jockey", "carpet muncher",
-    "batty boy", "bum boy", "shirtlifter", "shirt lifter", "ladyboy", "he-she", "gimp",
+    "batty boy", "bum boy", "shirtlifter", "shirt lifter", "ladyboy", "gimp",
     "sheepshagger", "sheep shagger", "sheepshaggers", "sheep shaggers", "gypo", "gypos",
     "pikies", "jigaboo", "zipperhead", "wetback", "beaner", "kaffir", "golliwogs", "muzrat",
     "lezza", "lezzer", "lesbo", "homo", "homos", "trannie",
 )
 # Disability words that are insults rather than hate on their own: identity score is lower.
 SOFT_SLURS: frozenset[str] = frozenset(
-    {"retard", "retards", "retarded", "spastic", "spastics", "spaz", "mong", "mongs", "gimp",
-     "gimp"}
+    {"retard", "retards", "retarded", "spastic", "spastics", "spaz", "mong", "mongs", "gimp"}
 )
 # Groups defined by a protected characteristic (plural forms, as in generalisations).
 PROTECTED_GROUPS: tuple[str, ...] = (
@@ -229,7 +229,7 @@ _STOP = frozenset({"the", "a", "an", "of", "for", "to", "in", "old", "bad", "peo
                    "piece", "mother", "father", "parent", "human", "being", "space", "with",
                    "as", "like", "is", "are", "excuse", "waste", "two", "half", "simple", "pea",
                    "brain", "thick", "pig", "self", "jumped", "stuck", "bone", "pond", "he",
-                   "she", "down", "nob", "knob", "bell", "dick"})
+                   "she", "down", "little"})
 
 
 def trigger_words(*lists: Iterable[str]) -> frozenset[str]:

@@ -250,7 +250,8 @@ _rule("dismissal", "insult", 0.82,
 
 # --- threats and incitement ----------------------------------------------------------------
 _I_WILL = (r"\b(?:i|we)\s*(?:'ll|’ll| will|'m going to| am going to|'m gonna| am gonna|"
-           r"'d have|'d've| would have| would've|'d| would|'d happily| would happily|'d love to| would love to| want to| wanna|"
+           r"'d have|'d've| would have| would've|'d| would|'d happily| would happily|"
+           r"'d love to| would love to| want to| wanna|"
            r" swear i'll| shall|'re going to| are going to| are gonna|'re gonna)")
 _PERSON = (r"(?:worker|writer|author|manager|teacher|judge|carer|mother|mum|father|dad|bastard|"
            r"cow|bitch|lot|twat|idiot|councillor|mp|minister|journalist|reporter|head|nonce|paedo|"
@@ -288,7 +289,8 @@ _rule("veiled_threat", "threat", 0.8,
       r"\b(?:watch\s+(?:your|ur)\s+back|(?:you|u)(?:'ve|’ve|\s+have)\s+been\s+warned|"
       r"your\s+days\s+are\s+numbered|your\s+card\s+is\s+marked|(?:we|i)(?:'ll|\s+will)\s+be\s+"
       r"(?:waiting|watching)(?:\s+for\s+(?:you|u|her|him|them)\b|\s+outside)|"
-      r"(?:you'?d|you\s+had|u'?d)\s+(?:better|best)\s+(?:hope|pray|watch|not\s+let\s+me)|"
+      r"(?:she|he|you|u|they)\s+(?:won'?t|will\s+not|wont)\s+be\s+(?:walking|going|getting|"
+      r"coming|driving)\s+home|(?:you'?d|you\s+had|u'?d)\s+(?:better|best)\s+(?:hope|pray|watch|not\s+let\s+me)|"
       r"(?:deserve|get|getting)\s+(?:everything|what)\s+(?:that'?s|is)\s+coming\s+(?:to\s+)?"
       r"(?:you|u|her|him|them)\b|sleep\s+with\s+one\s+eye\s+open|"
       r"(?:would|be|it'?d|it'?s|it\s+is)\s+(?:be\s+)?a\s+(?:real\s+|right\s+|terrible\s+)?"
@@ -541,6 +543,9 @@ _ALSO: dict[str, frozenset[str]] = {
     "you_all_are": _NOUN_TRIG | _ADJ_TRIG,
     "i_will_violence": _I_WORDS, "i_will_get": _I_WORDS, "sexual_intent": _I_WORDS,
     "make_pay": frozenset({"pay", "suffer", "bleed", "regret", "sorry", "wish"}),
+    "veiled_threat": _YOU_WORDS | frozenset({"your", "her", "him", "them", "his", "herself",
+                                             "himself", "yourself", "themselves", "she", "he",
+                                             "they"}),
     "sexual_do": frozenset({"i", "id", "would"}),
     "what_a": _NOUN_TRIG | frozenset({"man", "woman", "person", "creature", "individual",
                                       "specimen", "excuse"}),
@@ -576,7 +581,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "i_will_violence": frozenset(
         "kill murder hurt stab shoot strangle batter beat punch smash slap knock kick burn torch "
         "bury end glass kneecap knife bottle throttle deck lamp twat smack gut hang drown run "
-        "acid cut slit choke maim cripple petrol firebomb break snap waste sort".split()),
+        "acid cut slit choke maim cripple petrol firebomb break snap waste sort".split())
+    - {"run"},
     "appearance": frozenset({"look", "looks", "wonder"}),
     "identity_is_sin": frozenset({"homosexuality", "gay", "trans", "lesbian", "queer",
                                   "bisexual", "islam", "judaism", "transgenderism", "sex"}),
@@ -592,7 +598,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "veiled_threat": frozenset(
         "watch warned numbered marked waiting watching eye shame coming come regret pay sorry "
         "saw see met meet catch caught wouldn wouldnt wait better best deserve getting "
-        "everything".split()),
+        "everything home".split()),
     "incitement": _MODALS,
     "should_be_harmed": _MODALS,
     "death_wish": frozenset({"hope", "hoping", "wish", "pray", "drop", "rot", "burn", "die",
@@ -600,7 +606,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "inside": frozenset({"burn", "burns", "burning", "torch", "torched", "firebomb", "bomb",
                          "blow"}),
     "self_harm": frozenset(
-        "kys yourself urself yourselves self selves wrists throat bleach die miss favour favor "
+        "kys yourself urself yourselves wrists throat bleach die miss favour favor "
         "world traffic motorway jump end".split()),
     "sexual_do": frozenset({"do", "smash", "shag", "bang", "hit", "tap"}),
     "sexual_demand": frozenset(

@@ -10,6 +10,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -47,6 +48,28 @@ def load_moderator(settings: Settings) -> Any:
     scorer = getattr(moderator, "toxicity", None)
     log.info("toxicity backend: %s (%s)", getattr(scorer, "name", "?"), getattr(scorer, "why", ""))
     return moderator
+
+
+class Counter:
+    count = 0
+
+
+class InFlight:
+    """Counts HTTP requests in progress, so the in-process worker can let them go first."""
+
+    def __init__(self, app: Any, counter: Counter) -> None:
+        self.app = app
+        self.counter = counter
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.counter.count += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.counter.count -= 1
 
 
 class LazyModerator:
@@ -106,6 +129,7 @@ def create_app(
     extra_routes: list[BaseRoute] | None = None,
 ) -> Starlette:
     settings = settings or Settings.from_environ()
+    inflight = Counter()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -129,7 +153,9 @@ def create_app(
             limiter: Any = RedisRateLimiter(redis, settings.rate_limit_per_minute, settings.rate_limit_burst)
         else:
             queue = InProcessQueue(pipeline, batch_size=settings.batch_size,
-                                   batch_wait_ms=settings.batch_wait_ms)
+                                   batch_wait_ms=settings.batch_wait_ms,
+                                   busy=lambda: inflight.count > 0,
+                                   max_defer=settings.worker_max_defer_seconds)
             limiter = MemoryRateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
         sweeper = Sweeper(pipeline, queue, grace=settings.sweeper_grace_seconds,
                           interval=settings.sweeper_interval_seconds)
@@ -187,6 +213,7 @@ def create_app(
         routes=routes,
         lifespan=lifespan,
         exception_handlers={HTTPException: http_error, Exception: server_error},
+        middleware=[Middleware(InFlight, counter=inflight)],
     )
     app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     app.state.startup_hooks = feature_startup_hooks()

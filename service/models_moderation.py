@@ -31,5 +31,6 @@ class WebSession(Base):
 Index("ix_submissions_queue", Submission.site_id, Submission.status, Submission.created_at, Submission.id)
 Index("ix_submissions_status_keyset", Submission.status, Submission.created_at, Submission.id)
 Index("ix_submissions_site_created", Submission.site_id, Submission.created_at, Submission.id)
+Index("ix_submissions_reasons", Submission.site_id, Submission.status, Submission.reason_codes)
 Index("ix_reports_open", Report.resolved, Report.submission_id)
 Index("ix_audit_site_id", AuditEvent.site_id, AuditEvent.id)

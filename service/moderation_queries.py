@@ -211,12 +211,14 @@ async def queue_page(session: AsyncSession, flt: QueueFilter) -> QueuePage:
     descending = flt.newest_first != backwards
     if cursor:
         stamp, sid = _time_cursor(cursor)
+        # The plain range on created_at lets the index seek straight to the cursor; the OR alone
+        # would make SQLite walk the index from its start (seconds deep into a million rows).
         if descending:
-            query = query.where(or_(Submission.created_at < stamp,
-                                    and_(Submission.created_at == stamp, Submission.id < sid)))
+            query = query.where(Submission.created_at <= stamp,
+                                or_(Submission.created_at < stamp, Submission.id < sid))
         else:
-            query = query.where(or_(Submission.created_at > stamp,
-                                    and_(Submission.created_at == stamp, Submission.id > sid)))
+            query = query.where(Submission.created_at >= stamp,
+                                or_(Submission.created_at > stamp, Submission.id > sid))
     order = ((Submission.created_at.desc(), Submission.id.desc()) if descending
              else (Submission.created_at, Submission.id))
     rows = (await session.execute(query.order_by(*order).limit(flt.limit + 1))).all()
@@ -293,15 +295,14 @@ async def queue_counts(session: AsyncSession, site_ids: tuple[int, ...]) -> dict
 
 
 async def held_reason_counts(session: AsyncSession, site_ids: tuple[int, ...]) -> dict[str, int]:
-    """Held items per reason filter, over the oldest COUNT_CAP held items (what is worked next)."""
-    inner = (
-        select(Submission.reason_codes)
-        .where(_site_cond(site_ids), Submission.status == "held")
-        .order_by(Submission.created_at, Submission.id)
-        .limit(COUNT_CAP)
-        .subquery()
-    )
-    rows = (await session.execute(select(inner.c.reason_codes, func.count()).group_by(inner.c.reason_codes))).all()
+    """Held items per reason filter (an item held for two reasons counts under both)."""
+    rows = (
+        await session.execute(
+            select(Submission.reason_codes, func.count())
+            .where(_site_cond(site_ids), Submission.status == "held")
+            .group_by(Submission.reason_codes)
+        )
+    ).all()
     counts: Counter[str] = Counter()
     for codes, n in rows:
         present = set((codes or "").split(","))

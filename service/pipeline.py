@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -189,6 +189,24 @@ def moderate_batch(
     return out
 
 
+SUBMISSIONS = Submission.__table__
+SAVE_DECISION = (
+    update(SUBMISSIONS)
+    .where(SUBMISSIONS.c.id == bindparam("b_id"))
+    .values(
+        status=bindparam("b_status"),
+        html=bindparam("b_html"),
+        answers_html=bindparam("b_answers_html"),
+        toxicity=bindparam("b_toxicity"),
+        child_score=bindparam("b_child_score"),
+        spans=bindparam("b_spans"),
+        reasons=bindparam("b_reasons"),
+        reason_codes=bindparam("b_reason_codes"),
+        explanation=bindparam("b_explanation"),
+        decided_at=bindparam("b_now"),
+    )
+)
+
 PublishedHook = Callable[[set[int]], Awaitable[None] | None]
 
 
@@ -211,96 +229,95 @@ class Pipeline:
         self.dialect = dialect
 
     async def process(self, ids: Sequence[str], *, actor: str = "system:worker") -> ProcessStats:
-        """Score and decide the given ids that are still received; safe to call twice for an id."""
+        """Score and decide the given ids that are still received; safe to call twice for an id.
+
+        Three steps so that no lock is held while scoring: read the batch, score it off the event
+        loop, then one short write transaction that claims the rows still received (UPDATE ...
+        RETURNING: row locks on PostgreSQL, the write lock on SQLite) and saves every decision.
+        """
         stats = ProcessStats()
+        ids = list(dict.fromkeys(ids))
         if not ids:
             return stats
+        t = SUBMISSIONS
         async with self.sessionmaker() as session:
-            query = (
-                select(Submission, Thread.kind, Thread.publish_responses, Thread.policy_overrides,
-                       Site.policy)
-                .join(Thread, Thread.id == Submission.thread_id)
-                .join(Site, Site.id == Submission.site_id)
-                .where(Submission.id.in_(list(ids)), Submission.status == "received")
+            rows = (
+                await session.execute(
+                    select(t.c.id, t.c.site_id, t.c.thread_id, t.c.raw_text, t.c.answers, t.c.email,
+                           t.c.client_hash, Thread.kind, Thread.publish_responses,
+                           Thread.policy_overrides, Site.policy)
+                    .join(Thread, Thread.id == t.c.thread_id)
+                    .join(Site, Site.id == t.c.site_id)
+                    .where(t.c.id.in_(ids), t.c.status == "received")
+                )
+            ).all()
+            policies = [policy_for(r.policy, r.policy_overrides) for r in rows]
+            first_times: dict[str, bool] = {}
+            if any(p.premoderate_first_time for p in policies):
+                first_times = await self._first_times(session, rows)
+        stats.skipped = len(ids) - len(rows)
+        if not rows:
+            return stats
+        results = await asyncio.to_thread(
+            moderate_batch,
+            self.moderator,
+            [scored_text(r.raw_text, r.answers) for r in rows],
+            [r.answers for r in rows],
+            policies,
+            [first_times.get(r.id, False) for r in rows],
+            [r.raw_text for r in rows],
+        )
+        now = utcnow()
+        published_threads: set[int] = set()
+        decided_events: list[dict[str, Any]] = []
+        async with self.sessionmaker() as session:
+            claimed = set(
+                (
+                    await session.execute(
+                        update(t)
+                        .where(t.c.id.in_([r.id for r in rows]), t.c.status == "received")
+                        .values(attempts=t.c.attempts + 1, updated_at=now)
+                        .returning(t.c.id)
+                    )
+                ).scalars()
             )
-            if self.dialect == "postgresql":
-                # Two workers given the same id never score it twice at once.
-                query = query.with_for_update(skip_locked=True, of=Submission)
-            rows = (await session.execute(query)).all()
-            stats.skipped = len(ids) - len(rows)
-            if not rows:
-                await session.commit()
-                return stats
-            subs = [r[0] for r in rows]
-            first_times = await self._first_times(session, subs)
-            policies = [policy_for(r[4], r[3]) for r in rows]
-            privates = [is_private(r[1], r[2]) for r in rows]
-            results = await asyncio.to_thread(
-                moderate_batch,
-                self.moderator,
-                [scored_text(s.raw_text, s.answers) for s in subs],
-                [s.answers for s in subs],
-                policies,
-                [first_times.get(s.id, False) for s in subs],
-                [s.raw_text for s in subs],
-            )
-            now = utcnow()
-            audits = []
-            published_threads: set[int] = set()
-            decided_events = []
-            for sub, private, (html, answers_html, assessment, decision) in zip(
-                subs, privates, results, strict=True
-            ):
-                status = _final_status(decision, private)
+            params: list[dict[str, Any]] = []
+            audits: list[dict[str, Any]] = []
+            for row, (html, answers_html, assessment, decision) in zip(rows, results, strict=True):
+                if row.id not in claimed:  # another worker decided it meanwhile
+                    stats.skipped += 1
+                    continue
+                status = _final_status(decision, is_private(row.kind, row.publish_responses))
                 reasons = [r.to_dict() for r in decision.reasons]
                 spans = [s.to_dict() for s in assessment.child_data.spans]
                 spans += [s.to_dict() for s in assessment.toxicity_spans]
-                result = await session.execute(
-                    update(Submission)
-                    .where(Submission.id == sub.id, Submission.status == "received")
-                    .values(
-                        status=status,
-                        html=html,
-                        answers_html=answers_html,
-                        toxicity={k: round(v, 4) for k, v in assessment.toxicity.items()},
-                        child_score=round(assessment.child_data.score, 4),
-                        spans=spans,
-                        reasons=reasons,
-                        reason_codes=",".join(sorted({r["code"] for r in reasons})),
-                        explanation=assessment.child_data.explanation or None,
-                        attempts=Submission.attempts + 1,
-                        decided_at=now,
-                        updated_at=now,
-                    )
-                    .execution_options(synchronize_session=False)
-                )
-                if result.rowcount != 1:  # type: ignore[attr-defined]
-                    stats.skipped += 1
-                    continue
+                params.append({
+                    "b_id": row.id,
+                    "b_status": status,
+                    "b_html": html,
+                    "b_answers_html": answers_html,
+                    "b_toxicity": {k: round(v, 4) for k, v in assessment.toxicity.items()},
+                    "b_child_score": round(assessment.child_data.score, 4),
+                    "b_spans": spans,
+                    "b_reasons": reasons,
+                    "b_reason_codes": ",".join(sorted({r["code"] for r in reasons})),
+                    "b_explanation": assessment.child_data.explanation or None,
+                    "b_now": now,
+                })
                 audits.append(
-                    audit(
-                        actor=actor,
-                        action="decide",
-                        submission_id=sub.id,
-                        site_id=sub.site_id,
-                        from_status="received",
-                        to_status=status,
-                        detail={
-                            "decision": decision.status,
-                            "reasons": [r["code"] for r in reasons],
-                            "backend": assessment.backend,
-                        },
-                        at=now,
-                    )
+                    audit(actor=actor, action="decide", submission_id=row.id, site_id=row.site_id,
+                          from_status="received", to_status=status, at=now,
+                          detail={"decision": decision.status, "reasons": [r["code"] for r in reasons],
+                                  "backend": assessment.backend})
                 )
-                stats.decided[sub.id] = status
+                stats.decided[row.id] = status
                 decided_events.append(
-                    {"id": sub.id, "site_id": sub.site_id, "thread_id": sub.thread_id,
-                     "status": status}
+                    {"id": row.id, "site_id": row.site_id, "thread_id": row.thread_id, "status": status}
                 )
                 if status == "published":
-                    published_threads.add(sub.thread_id)
-            if audits:
+                    published_threads.add(row.thread_id)
+            if params:
+                await session.execute(SAVE_DECISION, params)
                 await session.execute(insert(AuditEvent), audits)
             await session.commit()
         await self._notify(published_threads, decided_events)
@@ -314,7 +331,7 @@ class Pipeline:
         if events and self.on_decided is not None:
             await self.on_decided(events)
 
-    async def _first_times(self, session: AsyncSession, subs: Iterable[Submission]) -> dict[str, bool]:
+    async def _first_times(self, session: AsyncSession, subs: Iterable[Any]) -> dict[str, bool]:
         """A commenter is first-time on a site until something of theirs has been published."""
         subs = list(subs)
         emails = {s.email for s in subs if s.email}

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from service.pipeline import Pipeline
@@ -60,8 +60,20 @@ class Sweeper:
 class InProcessQueue:
     """An asyncio worker inside `safeguard serve`: batches ids and processes them off the loop."""
 
-    def __init__(self, pipeline: Pipeline, *, batch_size: int = 32, batch_wait_ms: float = 5.0) -> None:
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        *,
+        batch_size: int = 32,
+        batch_wait_ms: float = 5.0,
+        busy: Callable[[], bool] | None = None,
+        max_defer: float = 1.0,
+    ) -> None:
         self.pipeline = pipeline
+        # Scoring shares the CPU with requests: while requests are in flight the worker waits
+        # (up to max_defer) so readers are served first, then takes a bigger batch.
+        self.busy = busy or (lambda: False)
+        self.max_defer = max_defer
         self.batch_size = batch_size
         self.batch_wait = batch_wait_ms / 1000
         self._ids: asyncio.Queue[str] = asyncio.Queue()
@@ -102,9 +114,18 @@ class InProcessQueue:
                 break
         return batch
 
+    async def _yield_to_requests(self) -> None:
+        deadline = time.monotonic() + self.max_defer
+        while self.busy() and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+
     async def _run(self) -> None:
         while True:
             batch = await self._next_batch()
+            if self.busy():
+                await self._yield_to_requests()
+                while len(batch) < self.batch_size * 4 and not self._ids.empty():
+                    batch.append(self._ids.get_nowait())
             try:
                 await self.pipeline.process(batch)
             except Exception:

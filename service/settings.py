@@ -81,6 +81,7 @@ class Settings:
     sweeper_interval_seconds: float = 10.0
     batch_size: int = 32
     batch_wait_ms: float = 5.0
+    worker_max_defer_seconds: float = 2.0
     toxicity_backend: str = "auto"
     detoxify_model: str = "original"
     detoxify_checkpoint: str | None = None
@@ -144,6 +145,7 @@ class Settings:
             sweeper_interval_seconds=_float(env, "SAFEGUARD_SWEEPER_INTERVAL_SECONDS", 10.0),
             batch_size=_int(env, "SAFEGUARD_BATCH_SIZE", 32, 1),
             batch_wait_ms=_float(env, "SAFEGUARD_BATCH_WAIT_MS", 5.0),
+            worker_max_defer_seconds=_float(env, "SAFEGUARD_WORKER_MAX_DEFER_SECONDS", 2.0),
             toxicity_backend=backend,
             detoxify_model=env.get("SAFEGUARD_DETOXIFY_MODEL", "original"),
             detoxify_checkpoint=env.get("SAFEGUARD_DETOXIFY_CHECKPOINT") or None,

@@ -37,6 +37,8 @@ def upgrade() -> None:
         batch_op.create_index("ix_submissions_queue", ["site_id", "status", "created_at", "id"], unique=False)
         batch_op.create_index("ix_submissions_status_keyset", ["status", "created_at", "id"], unique=False)
         batch_op.create_index("ix_submissions_site_created", ["site_id", "created_at", "id"], unique=False)
+        # Held counts per reason are read from this index alone (no table rows), exactly.
+        batch_op.create_index("ix_submissions_reasons", ["site_id", "status", "reason_codes"], unique=False)
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.create_index("ix_audit_site_id", ["site_id", "id"], unique=False)
     # Open reports are few among many published items: the reported queue starts from them.
@@ -50,6 +52,7 @@ def downgrade() -> None:
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_site_id")
     with op.batch_alter_table("submissions", schema=None) as batch_op:
+        batch_op.drop_index("ix_submissions_reasons")
         batch_op.drop_index("ix_submissions_site_created")
         batch_op.drop_index("ix_submissions_status_keyset")
         batch_op.drop_index("ix_submissions_queue")

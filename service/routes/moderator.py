@@ -273,11 +273,13 @@ async def item_action(request: Request) -> Response:
         return await _item_page(request, user, item_id, ctx, error=exc.message, status=exc.status)
     if form.get("stay"):
         return RedirectResponse(f"/moderate/items/{item_id}?{urlencode({**ctx, 'done': action})}", status_code=303)
-    async with st.sessionmaker() as session:
-        try:
-            _, next_id = await neighbours(session, _filter(user, ctx, ctx["queue"]), item_id)
-        except (QueryError, Forbidden):
-            next_id = None
+    next_id = None
+    if form.get("return") != "queue":  # from the item page, go on to the next item
+        async with st.sessionmaker() as session:
+            try:
+                _, next_id = await neighbours(session, _filter(user, ctx, ctx["queue"]), item_id)
+            except (QueryError, Forbidden):
+                next_id = None
     if next_id:
         return RedirectResponse(f"/moderate/items/{next_id}?{urlencode({**ctx, 'done': action})}", status_code=303)
     queue = ctx.pop("queue")

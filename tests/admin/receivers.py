@@ -57,3 +57,33 @@ class HttpReceiver:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+
+
+@dataclass
+class SmtpReceiver:
+    """A real SMTP server (aiosmtpd) on loopback that keeps every message it is given."""
+
+    port: int
+    messages: list[Any] = field(default_factory=list)
+    _controller: Any = None
+
+    def start(self) -> None:
+        from email import message_from_bytes, policy
+
+        from aiosmtpd.controller import Controller
+
+        receiver = self
+
+        class Handler:
+            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+                msg = message_from_bytes(envelope.content, policy=policy.default)
+                receiver.messages.append((list(envelope.rcpt_tos), msg))
+                return "250 Message accepted for delivery"
+
+        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None

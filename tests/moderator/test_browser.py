@@ -136,6 +136,9 @@ def test_review_child_data_redact_and_approve_in_the_browser(chromium: Any, live
     assert "[removed]" in public
     for secret in ("Ellie", "Marsh", "Brookside"):
         assert secret not in public
+    page.goto(f"{live.url}/moderate/dashboard")
+    assert page.locator("svg").count() >= 2
+    page.screenshot(path=str(SCREENSHOTS / "moderator-dashboard-1280.png"), full_page=True)
 
 
 def test_approve_by_keyboard_and_visible_focus(chromium: Any, live: LiveMod) -> None:

@@ -235,9 +235,11 @@ async def test_audit_csv_and_dashboard(accounts: Service, mod: Browser) -> None:
 
 async def test_row_approve_from_the_queue_form_records_no_reject_reason(accounts: Service, mod: Browser) -> None:
     sid = await post_comment(accounts, CHILD_TEXT)
+    await post_comment(accounts, "My son Tom Reed is 9 and lives on Elm Road in Bristol", author="Next")
     # The row's Approve button posts the whole queue form, bulk reject reason included.
     done = await mod.post(f"/moderate/items/{sid}/approve", {"ids": sid, "seen_" + sid: "held",
-                                                             "reason": "child_data", "ctx": "queue=held"})
+                                                             "reason": "child_data", "ctx": "queue=held",
+                                                             "return": "queue"})
     assert done.status_code == 303
     assert done.headers["location"].startswith("/moderate/queue/held")
     assert await status_of(accounts, sid) == "published"

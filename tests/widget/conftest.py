@@ -140,7 +140,7 @@ async def _prepare(settings: Any, host_origins: list[str]) -> None:
     await _run_db(settings, auto_site)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory, moderator: Any) -> Iterator[Live]:
     import uvicorn
 
@@ -180,7 +180,9 @@ def live(tmp_path_factory: pytest.TempPathFactory, moderator: Any) -> Iterator[L
         api_thread.join(15)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while sync Playwright runs, its event loop counts as running in this
+# thread, which breaks every anyio test after it; closing it at the module's end restores that.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not os.path.exists(CHROMIUM):
         missing(f"{CHROMIUM} is not installed: apt-get install chromium")

@@ -1,0 +1,129 @@
+"""One scan per text for the words detailed patterns can start with, so each runs only there.
+
+Python's ``re`` tries a pattern at every position whose character could start it, which for
+twenty-odd patterns starting with common letters cost most of the detector's time. Every
+word-anchored pattern below can only match where a word from its list begins, so a single scan
+for all those words, then ``pattern.match`` at the hits, finds the same matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from moderation import child_patterns as P
+
+# pattern name -> (pattern, words a match can start with). A word is the whole run of \w
+# characters at the match start ("i'm" starts with "i", "child's" with "child").
+_SPECS: dict[str, tuple[re.Pattern[str], str]] = {
+    "possessive": (P.POSSESSIVE_REF.rx, "my our his her their your both all one"),
+    "definite": (P.DEFINITE_REF.rx, "the this that"),
+    "indefinite": (P.INDEFINITE_REF.rx, "a an"),
+    "indefinite_age": (P.INDEFINITE_AGE_REF.rx, "a an one"),
+    "plural_definite": (P.PLURAL_DEFINITE_REF.rx, "the these those"),
+    "noun_age": (P.CHILD_NOUN_AGE.rx, "boy girl lad lass child pupil teenager teen youngster toddler baby son "
+                                      "daughter kid wean"),
+    "minor_parent": (P.MINOR_PARENT.rx, "mum mam mother dad father parent"),
+    "single_out": (P.SINGLE_OUT.rx, "the only"),
+    "practitioner_self": (P.PRACTITIONER_SELF.rx, "i as sw social teacher ta nurse senco dsl hv my our on"),
+    "practitioner_ref": (P.PRACTITIONER_REF.rx, "one a the this"),
+    "pronoun_age": (P.PRONOUN_AGE.rx, "he she who"),
+    "self_age": (P.SELF_AGE.rx, "i im as"),
+    "self_child": (P.SELF_CHILD.rx, "i im"),
+    "adult_self": (P.ADULT_SELF.rx, "when as growing i"),
+    "adult_children": (P.ADULT_CHILDREN.rx, "are is grown adult at left has have"),
+    "generic_plural": (P.GENERIC_PLURAL.rx, "children kids pupils students young youngsters teenagers teens adolescents "
+                                            "babies toddlers families minors care every any each no"),
+    "generic_struct": (P.GENERIC_STRUCT.rx, "a any if when where whether"),
+    "pronoun": (P.PRONOUN.rx, "he she him his her hers himself herself"),
+    "name_intro": (P.NAME_INTRO.rx, "her his their the a girl boy child baby lad kid toddler teenager pupil young son "
+                                    "daughter student re name she he nicknamed we"),
+    "baby_name": (P.BABY_NAME.rx, "baby wee little our"),
+    "school_lower": (P.SCHOOL_LOWER, "at attends attending to from goes pupil"),
+    "saint_school": (P.SAINT_SCHOOL, "at from to attends attending excluded goes pupil"),
+    "school_generic": (P.SCHOOL_GENERIC.rx, "his her their my our the a new village local same"),
+    "lives_on": (P.LIVES_ON, "lives live living lived staying stays"),
+    "flat": (P.ADDRESS.rx, "flat apartment"),
+    "month": (P.DATE.rx, "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                         "september oct october nov november dec december"),
+}
+NAMES = tuple(_SPECS)
+SLOT = {name: i for i, name in enumerate(NAMES)}
+_WORD_SLOTS: dict[str, tuple[int, ...]] = {}
+for _name, (_rx, _words) in _SPECS.items():
+    for _w in _words.split():
+        _WORD_SLOTS[_w] = (*_WORD_SLOTS.get(_w, ()), SLOT[_name])
+# Longest word first at each position (trie), then the end of the word: a hit is a whole word.
+_ANCHOR = re.compile(P.trie_regex(_WORD_SLOTS) + r"\b")
+_DIGITS = re.compile(r"\d+")
+
+
+class Anchors:
+    """Word-start offsets per pattern and digit runs of one lowercase text."""
+
+    __slots__ = ("low", "starts", "digit_runs")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        starts: list[list[int]] = [[] for _ in NAMES]
+        slots = _WORD_SLOTS
+        for m in _ANCHOR.finditer(low):
+            p = m.start()
+            if p:
+                c = low[p - 1]
+                if c.isalnum() or c == "_":
+                    continue
+            for k in slots[m.group()]:
+                starts[k].append(p)
+        self.starts = starts
+        self.digit_runs: list[tuple[int, int]] = (
+            [m.span() for m in _DIGITS.finditer(low)] if P.DIGIT.search(low) else []
+        )
+
+    def words(self, name: str) -> list[int]:
+        """Offsets where a word the named pattern can start with begins."""
+        return self.starts[SLOT[name]]
+
+    def find(self, name: str, s: str | None = None) -> list[re.Match[str]]:
+        """The matches ``pattern.finditer`` would give at word starts, over ``s`` (default: the lowercase text)."""
+        rx = _SPECS[name][0]
+        return match_at(rx, self.low if s is None else s, self.starts[SLOT[name]])
+
+    def word_digit_starts(self) -> list[int]:
+        """Starts of digit runs that begin a word (not "A22" or "x1")."""
+        low = self.low
+        out = []
+        for s, _e in self.digit_runs:
+            if s:
+                c = low[s - 1]
+                if c.isalnum() or c == "_":
+                    continue
+            out.append(s)
+        return out
+
+
+def is_word_start(s: str, p: int) -> bool:
+    """True when offset p is not preceded by a word character."""
+    if p <= 0:
+        return True
+    c = s[p - 1]
+    return not (c.isalnum() or c == "_")
+
+
+def match_at(rx: re.Pattern[str], s: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """Non-overlapping matches of rx starting at the given ascending offsets, as finditer would pick them."""
+    out: list[re.Match[str]] = []
+    last = 0
+    match = rx.match
+    for p in starts:
+        if p >= last:
+            m = match(s, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
+def merged(*lists: Iterable[int]) -> list[int]:
+    """Sorted union of offset lists."""
+    return sorted(set().union(*lists))
