@@ -51,8 +51,9 @@ def make_comments(n: int, length: int = 500, seed: int = 7, toxic: bool | None =
     return out
 
 
-def rate(fn: Callable[[Sequence[str]], object], texts: list[str], batch: int, runs: int) -> float:
-    fn(texts[:batch])  # warm-up: lazy loads and caches outside the timing
+def rate(fn: Callable[[Sequence[str]], object], texts: list[str], batch: int, runs: int,
+         warm: int = 64) -> float:
+    fn(texts[:min(batch, warm)])  # warm-up: lazy loads and caches outside the timing
     rates = []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -66,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--n", type=int, default=2000, help="comments per embedded run")
-    ap.add_argument("--n-detoxify", type=int, default=96, help="comments per Detoxify run")
+    ap.add_argument("--n-detoxify", type=int, default=64, help="comments per Detoxify run")
+    ap.add_argument("--runs-detoxify", type=int, default=2)
     ap.add_argument("--threads", type=int, default=1, help="torch threads for Detoxify")
     ap.add_argument("--skip-detoxify", action="store_true")
     args = ap.parse_args(argv)
@@ -123,7 +125,7 @@ def _bench_detoxify(args: argparse.Namespace, base: float) -> list[tuple[str, in
             scorer = load_scorer("detoxify", checkpoint=ckpt, config_dir=cfg,
                                  threads=args.threads, batch_size=batch)
             loaded = time.perf_counter() - t0
-            r = rate(scorer.score_batch, texts, batch, max(1, min(args.runs, 3)))
+            r = rate(scorer.score_batch, texts, batch, args.runs_detoxify, warm=4)
             out.append((f"detoxify original, BERT-base random ({args.threads} thr)", batch, r,
                         r / base))
             print(f"detoxify batch {batch}: load {loaded:.1f}s (checkpoint built in "

@@ -32,8 +32,8 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "self_child": (P.SELF_CHILD.rx, "i im"),
     "adult_self": (P.ADULT_SELF.rx, "when as growing i"),
     "adult_children": (P.ADULT_CHILDREN.rx, "are is grown adult at left has have"),
-    "generic_plural": (P.GENERIC_PLURAL.rx, "children kids pupils students young youngsters teenagers teens adolescents "
-                                            "babies toddlers families minors care every any each no"),
+    "generic_plural": (P.GENERIC_PLURAL.rx, "children kids pupils students young youngsters teenagers teens "
+                                            "adolescents babies toddlers families minors care every any each no"),
     "generic_struct": (P.GENERIC_STRUCT.rx, "a any if when where whether"),
     "pronoun": (P.PRONOUN.rx, "he she him his her hers himself herself"),
     "name_intro": (P.NAME_INTRO.rx, "her his their the a girl boy child baby lad kid toddler teenager pupil young son "

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from moderation import child_items as items
 from moderation import child_patterns as P
+from moderation.child_anchors import Anchors
 from moderation.child_explain import Finding, Subject, explain
 from moderation.child_extract import Extractor, Ref, Scan
 from moderation.child_gazetteers import load_gazetteers
@@ -80,10 +81,11 @@ class ChildDataDetector:
         scan = Scan()
         toks = [(m.start(), m.end(), m.group()) for m in P.CAP_WORD.finditer(text)]
         sents = _Sentences(low)
-        slots = self._ex.refs(text, low, scan)
-        used = self._ex.names(text, low, toks, scan, slots)
-        items.ages_and_dates(text, low, scan)
-        items.schools(text, low, scan)
+        an = Anchors(low)
+        slots = self._ex.refs(text, low, scan, an)
+        used = self._ex.names(text, low, toks, scan, slots, an)
+        items.ages_and_dates(text, low, scan, an)
+        items.schools(text, low, scan, an)
         # Sentences that are plainly about a child make a bare known given name a child's name.
         child_sents: set[int] = set()
         for r in scan.refs:
@@ -99,14 +101,14 @@ class ChildDataDetector:
             self._ex.context_names(text, low, toks, taken, child_sents, sents.of, scan)
             used |= taken
         if not any(not r.dropped for r in scan.refs) and not (
-            P.DIGIT.search(text) and P.COURT_CASE_NO.search(text)
+            an.digit_runs and items.court_case_numbers(text, an)
         ):
             # Nothing points at a particular child: the rest cannot lift the score (most comments).
             scan.findings = []
             return scan, sents
-        items.addresses(text, low, scan)
+        items.addresses(text, low, scan, an)
         items.contacts(text, low, scan)
-        items.cases_and_terms(self._ex, text, low, scan)
+        items.cases_and_terms(self._ex, text, low, scan, an)
         items.places(self._ex, text, low, toks, used | self._covered(toks, scan), scan)
         scan.findings = _dedupe(scan.findings)
         return scan, sents

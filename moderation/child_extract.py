@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moderation import child_patterns as P
+from moderation.child_anchors import Anchors, is_word_start, match_at
 from moderation.child_explain import Finding
 from moderation.child_gazetteers import Gazetteers
 from moderation.child_terms import term_table
@@ -95,6 +96,21 @@ _ADULT_TITLES = frozenset(
 )
 
 
+def _generic_struct(an: Anchors) -> list[re.Match[str]]:
+    """GENERIC_STRUCT matches: word-anchored, plus "under" glued to its number ("under16s")."""
+    low = an.low
+    starts = an.words("generic_struct")
+    at = low.find("under")
+    if at != -1:
+        extra = []
+        while at != -1:
+            if is_word_start(low, at):
+                extra.append(at)
+            at = low.find("under", at + 5)
+        starts = sorted(set(starts).union(extra))
+    return match_at(P.GENERIC_STRUCT.rx, low, starts)
+
+
 class Extractor:
     """Runs every pattern over one normalised text."""
 
@@ -153,7 +169,7 @@ class Extractor:
         return i == 0 and low[toks[i][1]: toks[i][1] + 1] == ","
 
     def names(self, text: str, low: str, toks: list[tuple[int, int, str]], scan: Scan,
-              after_refs: list[int]) -> set[int]:
+              after_refs: list[int], an: Anchors) -> set[int]:
         """Child names from direct evidence; returns the token indices used."""
         starts = [t[0] for t in toks]
         used: set[int] = set()
@@ -185,11 +201,11 @@ class Extractor:
                 label = wm.group()
                 scan.findings.append(Finding(wm.start(), wm.end(), "child_name", label, "strong", True, "after_ref"))
                 scan.refs.append(Ref(wm.start(), wm.end(), "strong", label, is_name=True))
-        for m in P.NAME_INTRO.finditer(low) if P.NAME_INTRO_GATE.search(low) else ():
+        for m in an.find("name_intro") if P.NAME_INTRO_GATE.search(low) else ():
             j = bisect_left(starts, m.end())
             if j < len(toks) and toks[j][0] == m.end():
                 add(j, True, "intro")
-        for m in P.BABY_NAME.finditer(text):
+        for m in an.find("baby_name", text):
             j = bisect_left(starts, m.end())
             if j < len(toks) and toks[j][0] == m.end():
                 add(j, True, "baby")
@@ -283,10 +299,10 @@ class Extractor:
                 scan.findings.append(Finding(m.start(g), m.end(g), "age", m.group(g), "weak", True))
                 return
 
-    def refs(self, text: str, low: str, scan: Scan) -> list[int]:
+    def refs(self, text: str, low: str, scan: Scan, an: Anchors) -> list[int]:
         """Collect child references; returns offsets right after refs where a name may follow."""
         name_slots: list[int] = []
-        for m in P.POSSESSIVE_REF.finditer(low):
+        for m in an.find("possessive"):
             poss = m.group("poss")
             if poss in P.NOT_POSSESSIVE:
                 continue
@@ -325,7 +341,7 @@ class Extractor:
             self._tail_age(text, low, m.end(), scan, ref)
             if not plural:
                 name_slots.append(m.end())
-        for m in P.DEFINITE_REF.finditer(low):
+        for m in an.find("definite"):
             noun = " ".join(m.group("noun").split())
             weak = noun in ("kid", "child", "youngster", "young person", "pupil")
             gender = P.CHILD_SING.get(noun.split()[-1], "")
@@ -335,31 +351,32 @@ class Extractor:
             if am and (P.num_value(am.group("num")) or 99) < 18:
                 scan.findings.append(Finding(am.start(), am.end("num"), "age", am.group("num"), "weak", True))
             self._tail_age(text, low, m.end("noun"), scan, ref)
-        for m in P.INDEFINITE_REF.finditer(low):
+        for m in an.find("indefinite"):
             gender = P.CHILD_SING.get(m.group("noun"), "")
             scan.refs.append(Ref(m.start(), m.end("noun"), "weak", text[m.start() : m.end("noun")], gender))
-        for m in P.PLURAL_DEFINITE_REF.finditer(low):
+        for m in an.find("plural_definite"):
             counted = (m.group("count") or "") in ("two", "three", "four", "five")
             gender = P.CHILD_PLUR.get(m.group("noun"), "")
             scan.refs.append(Ref(m.start(), m.end("noun"), "strong" if counted else "weak",
                                  text[m.start() : m.end("noun")], gender))
-        digits = P.DIGIT.search(low) is not None
-        for m in P.CHILD_NOUN_AGE.finditer(low) if digits else ():
+        for m in an.find("noun_age") if an.digit_runs else ():
             v = P.num_value(m.group("num"))
             if v is None or v >= 18:
                 continue
             scan.refs.append(Ref(m.start(), m.end("num"), "strong", text[m.start() : m.end("num")]))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
-        for m in P.MINOR_PARENT.finditer(low):
+        for m in an.find("minor_parent"):
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
-        for m in P.SINGLE_OUT.finditer(low) if "only" in low else ():
+        for m in an.find("single_out") if "only" in low else ():
             scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()]))
             scan.findings.append(Finding(m.start(), m.end(), "single_out", text[m.start() : m.end()], "weak", False,
                                          "single_out"))
-        if P.PRACTITIONER_GATE.search(low) and P.PRACTITIONER_SELF_GATE.search(low):
-            scan.practitioner.extend(m.start() for m in P.PRACTITIONER_SELF.finditer(low))
-        for m in P.INDEFINITE_AGE_REF.finditer(low):
+        # The gates used to run first; run only when there is a hit, they change nothing else.
+        hits = an.find("practitioner_self")
+        if hits and P.PRACTITIONER_GATE.search(low) and P.PRACTITIONER_SELF_GATE.search(low):
+            scan.practitioner.extend(m.start() for m in hits)
+        for m in an.find("indefinite_age"):
             v = P.num_value(m.group("num"))
             if v is None or (v >= 18 and m.group("unit") in (None, "year", "yr")):
                 continue
@@ -367,9 +384,10 @@ class Extractor:
             gender = P.CHILD_SING.get(noun, "")
             scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()], gender))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True, "ref_age"))
-        for m in P.PRACTITIONER_REF.finditer(low) if P.PRACTITIONER_REF_GATE.search(low) else ():
+        hits = an.find("practitioner_ref")
+        for m in hits if hits and P.PRACTITIONER_REF_GATE.search(low) else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
-        for m in P.PRONOUN_AGE.finditer(low):
+        for m in an.find("pronoun_age"):
             v = P.num_value(m.group("num"))
             if v is None or v >= 18 or not _age_ok(low, m.end()):
                 continue
@@ -378,8 +396,9 @@ class Extractor:
             scan.refs.append(Ref(m.start(), m.end(), "weak" if pro.startswith("who") else "strong",
                                  text[m.start() : m.end()], gender))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
+        hits = an.find("self_age")
         first_person = P.FIRST_PERSON_GATE.search(low) is not None
-        for m in P.SELF_AGE.finditer(low) if first_person or "as a" in low else ():
+        for m in hits if hits and (first_person or "as a" in low) else ():
             v = P.num_value(m.group("num"))
             if v is None:
                 continue
@@ -394,20 +413,22 @@ class Extractor:
                 continue
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
-        for m in P.SELF_CHILD.finditer(low) if first_person else ():
+        for m in an.find("self_child") if first_person else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
-        if P.ADULT_SELF_GATE.search(low):
-            scan.adult_self.extend(m.start() for m in P.ADULT_SELF.finditer(low))
-        if P.ADULT_CHILDREN_GATE.search(low):
-            scan.adult_children.extend(m.start() for m in P.ADULT_CHILDREN.finditer(low))
-        for m in P.GENERIC_PLURAL.finditer(low):
+        hits = an.find("adult_self")
+        if hits and P.ADULT_SELF_GATE.search(low):
+            scan.adult_self.extend(m.start() for m in hits)
+        hits = an.find("adult_children")
+        if hits and P.ADULT_CHILDREN_GATE.search(low):
+            scan.adult_children.extend(m.start() for m in hits)
+        for m in an.find("generic_plural"):
             before = low[max(0, m.start() - 9) : m.start()]
             if _OWNED.search(before):
                 continue
             scan.generic.append(m.start())
         if "child" in low or "kid" in low or "under" in low or "pupil" in low or "baby" in low:
-            scan.generic.extend(m.start() for m in P.GENERIC_STRUCT.finditer(low))
-        for m in P.PRONOUN.finditer(low):
+            scan.generic.extend(m.start() for m in _generic_struct(an))
+        for m in an.find("pronoun"):
             w = m.group()
             scan.pronouns.append((m.start(), "m" if w[0] == "h" and w != "her" and not w.startswith("hers")
                                   and w != "herself" else "f"))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from moderation import child_patterns as P
+from moderation.child_anchors import Anchors, is_word_start, match_at, merged
 from moderation.child_explain import Finding
 from moderation.child_extract import (
     AMBIGUOUS_TOWNS,
@@ -44,11 +45,38 @@ def _windowed(rx: re.Pattern[str], gate: re.Pattern[str], text: str, reach: int)
                 yield m
 
 
+def _scottish_years(an: Anchors) -> list[re.Match[str]]:
+    """SCOTTISH_YEAR matches, tried only at "p4"/"s2" and at an "in" just before one."""
+    low = an.low
+    starts: list[int] = []
+    for d, _e in an.digit_runs:
+        if d and low[d] in "1234567" and low[d - 1] in "ps":
+            k = d - 1
+            while k and low[k - 1].isspace():
+                k -= 1
+            if 2 <= k < d - 1 and low[k - 2 : k] == "in":
+                starts.append(k - 2)
+            starts.append(d - 1)
+    return match_at(P.SCOTTISH_YEAR, low, sorted(set(starts)))
+
+
+def _postcodes(text: str, an: Anchors) -> list[re.Match[str]]:
+    """POSTCODE matches: a postcode starts one or two letters before a run of digits."""
+    starts = {p for d, _e in an.digit_runs for p in (d - 2, d - 1) if p >= 0 and is_word_start(text, p)}
+    return match_at(P.POSTCODE.rx, text, sorted(starts))
+
+
+def court_case_numbers(text: str, an: Anchors) -> list[re.Match[str]]:
+    """Family-court case numbers (two capitals, then digits): tried two letters before digit runs."""
+    starts = [d - 2 for d, _e in an.digit_runs if d >= 2 and is_word_start(text, d - 2)]
+    return match_at(P.COURT_CASE_NO.rx, text, starts)
+
+
 def _add(scan: Scan, s: int, e: int, kind: str, label: str, weight: str, sub: str = "") -> None:
     scan.findings.append(Finding(s, e, kind, label, weight, False, sub))
 
 
-def ages_and_dates(text: str, low: str, scan: Scan) -> None:
+def ages_and_dates(text: str, low: str, scan: Scan, an: Anchors) -> None:
     for m in P.AGE_UNIT.finditer(low):
         b = P.AGE_NUM_BEFORE.search(low, max(0, m.start() - 12), m.start())
         if not b:
@@ -70,7 +98,7 @@ def ages_and_dates(text: str, low: str, scan: Scan) -> None:
     if "month" in low:
         for m in P.AT_MONTHS.finditer(low):
             _add(scan, m.start() + 3, m.end(), "age", text[m.start() + 3 : m.end()], "weak")
-    digits = P.DIGIT.search(low) is not None
+    digits = bool(an.digit_runs)
     for rx, g in ((P.COMMA_AGE, "num4"), (P.YO_AGE, "num5")) if digits else ():
         for m in rx.finditer(low):
             v = P.num_value(m.group(g))
@@ -78,7 +106,7 @@ def ages_and_dates(text: str, low: str, scan: Scan) -> None:
                 _add(scan, m.start(g), m.end(g), "age", text[m.start(g) : m.end(g)], "weak")
     year_groups = [(m, "n") for m in P.YEAR_GROUP.finditer(low)] if digits else []
     if digits:
-        year_groups += [(m, "sc" if m.group("sc") else "sc2") for m in P.SCOTTISH_YEAR.finditer(low)]
+        year_groups += [(m, "sc" if m.group("sc") else "sc2") for m in _scottish_years(an)]
     if "reception" in low:
         year_groups += [(m, "rec" if m.group("rec") else "rec2") for m in P.RECEPTION.finditer(low)]
     for m, g in year_groups:
@@ -90,7 +118,7 @@ def ages_and_dates(text: str, low: str, scan: Scan) -> None:
         _add(scan, s0, m.end(g), "age", text[s0 : m.end(g)], "weak", "year_group")
     if not P.DATE_GATE.search(low):
         return
-    for m in P.DATE.finditer(low):
+    for m in match_at(P.DATE.rx, low, merged(an.words("month"), an.word_digit_starts())):
         s, e = m.start(), m.end()
         sent_lo = max(0, s - 60)
         before = low[sent_lo:s]
@@ -112,22 +140,23 @@ def ages_and_dates(text: str, low: str, scan: Scan) -> None:
              "strong", "hearing")
 
 
-def addresses(text: str, low: str, scan: Scan) -> None:
-    if not P.DIGIT.search(low):
+def addresses(text: str, low: str, scan: Scan, an: Anchors) -> None:
+    if not an.digit_runs:
         return
-    for m in P.ADDRESS.finditer(text):
+    word_digits = an.word_digit_starts()
+    for m in match_at(P.ADDRESS.rx, text, merged(an.words("flat"), word_digits)):
         _add(scan, m.start(), m.end(), "address", m.group(), "strong")
-    for m in P.ADDRESS_LOWER.finditer(low):
+    for m in match_at(P.ADDRESS_LOWER.rx, low, word_digits):
         _add(scan, m.start(), m.end(), "address", text[m.start() : m.end()], "strong")
-    for m in P.LIVES_ON.finditer(text) if ("liv" in low or "stay" in low) else ():
+    for m in an.find("lives_on", text) if ("liv" in low or "stay" in low) else ():
         _add(scan, m.start("street"), m.end("street"), "address", m.group("street"), "strong")
-    for m in P.POSTCODE.finditer(text):
+    for m in _postcodes(text, an):
         code = m.group()
         if any(c.isdigit() for c in code[-3:]) and code[-2:].isalpha():
             _add(scan, m.start(), m.end(), "address", code, "strong")
 
 
-def schools(text: str, low: str, scan: Scan) -> None:
+def schools(text: str, low: str, scan: Scan, an: Anchors) -> None:
     for m in _windowed(P.SCHOOL_NAME, P.SCHOOL_GATE, text, 70):
         words = m.group().split()
         k = 0
@@ -140,9 +169,9 @@ def schools(text: str, low: str, scan: Scan) -> None:
             continue
         s = m.start() + m.group().index(name_words[0]) if k else m.start()
         _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "named")
-    for m in P.SAINT_SCHOOL.finditer(text) if "St" in text else ():
+    for m in an.find("saint_school", text) if "St" in text else ():
         _add(scan, m.start("name"), m.end("name"), "school", m.group("name"), "strong", "named")
-    for m in P.SCHOOL_LOWER.finditer(low) if P.SCHOOL_LOWER_GATE.search(low) else ():
+    for m in an.find("school_lower") if P.SCHOOL_LOWER_GATE.search(low) else ():
         name = m.group("name")
         first = name.split()[0]
         if first in SCHOOL_STRIP or first in P.STOP_NAMES:
@@ -160,7 +189,7 @@ def schools(text: str, low: str, scan: Scan) -> None:
             continue
         s = m.start() + m.group().index(words[k])
         _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "placement")
-    for m in P.SCHOOL_GENERIC.finditer(low) if P.SCHOOL_LOWER_GATE.search(low) else ():
+    for m in an.find("school_generic") if P.SCHOOL_LOWER_GATE.search(low) else ():
         _add(scan, m.start(), m.end(), "school", text[m.start() : m.end()], "broad", "generic")
 
 
@@ -245,9 +274,9 @@ def _emails_and_handles(text: str, low: str, scan: Scan) -> None:
         _add(scan, m.start(), m.end(), "contact", m.group(), "strong", "handle")
 
 
-def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan) -> None:
-    digits = P.DIGIT.search(text) is not None
-    for m in P.COURT_CASE_NO.finditer(text) if digits else ():
+def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) -> None:
+    digits = bool(an.digit_runs)
+    for m in court_case_numbers(text, an):
         _add(scan, m.start(), m.end(), "case_reference", m.group(), "strong", "family_court")
         if m.group()[4] in "CPFZL":
             scan.family_court_number = True

@@ -231,6 +231,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _mostly_latin(text: str) -> bool:
+    text = unicodedata.normalize("NFKC", text)  # fullwidth and maths letters count as Latin
     latin = len(_LATIN_RE.findall(text))
     other = sum(1 for c in _LETTER_RE.findall(text)
                 if not c.isascii() and c.lower() not in _CONFUSABLES)

@@ -48,10 +48,10 @@ def cmd_apikey(args: argparse.Namespace) -> int:
         else:
             from service.cli import CommandError
 
-            row = await apikeys.revoke_key(session, site.id, args.key_id)
-            if row is None:
+            revoked = await apikeys.revoke_key(session, site.id, args.key_id)
+            if revoked is None:
                 raise CommandError(f"no API key #{args.key_id} on site {site.key}")
-            print(f"API key #{row.id} ({row.name}) revoked")
+            print(f"API key #{revoked.id} ({revoked.name}) revoked")
 
     asyncio.run(_with_session(settings, run))
     return 0

@@ -112,7 +112,7 @@ async def run_retention(session: AsyncSession, *, site_id: int | None = None, ac
         query = query.where(SiteSettings.site_id == site_id)
     results = []
     for sid, days, key in (await session.execute(query)).all():
-        cutoff = now - timedelta(days=days)
+        cutoff = now - timedelta(days=int(days or 0))
         old_rejected = list((await session.execute(select(Submission.id).where(
             Submission.site_id == sid, Submission.status == "rejected",
             func.coalesce(Submission.decided_at, Submission.created_at) < cutoff))).scalars())

@@ -42,7 +42,7 @@ async def _batches(sessionmaker: async_sessionmaker[AsyncSession], thread_id: in
         async with sessionmaker() as session:
             # Core rows, not the ORM: no identity map, a third of the CPU per row.
             conn = await session.connection()
-            rows = (await conn.execute(query)).all()
+            rows = list((await conn.execute(query)).all())
         if not rows:
             return
         yield rows

@@ -26,9 +26,9 @@ from urllib.parse import quote
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from service.admin_webhooks import RetryPolicy, _claim
 from service.models import Site, Submission, Thread, utcnow
 from service.models_admin import Notification, SiteSettings, Unsubscribe
-from service.admin_webhooks import RetryPolicy, _claim
 
 log = logging.getLogger("safeguard.notify")
 

@@ -8,7 +8,7 @@ from service.openapi import PATHS, SCHEMAS, _error
 
 SITE = [{"name": "site", "in": "path", "required": True, "schema": {"type": "string"}}]
 THREAD = SITE + [{"name": "thread", "in": "path", "required": True, "schema": {"type": "string"}}]
-SECURITY = [{"apiKey": []}]
+SECURITY: list[dict[str, list[str]]] = [{"apiKey": []}]
 P = "/api/v1/admin/sites/{site}"
 
 

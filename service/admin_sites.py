@@ -194,9 +194,9 @@ async def apply_wordlist(session: AsyncSession, site: Site, data: Any, actor: st
         errors.append({"field": extra, "message": "unknown field; use list, action and words"})
     if errors:
         raise invalid(errors)
-    field = WORD_LISTS[which]
+    field = WORD_LISTS[str(which)]
     current = list(effective_policy(site).to_dict()[field])
-    cleaned = [" ".join(w.split()) for w in words]
+    cleaned = [" ".join(str(w).split()) for w in words or []]
     if action == "add":
         updated = list(current)
         for word in cleaned:

@@ -78,7 +78,7 @@ def validate_webhook(data: Any) -> tuple[str, list[str], str | None]:
     errors: list[dict[str, str]] = []
     url = data.get("url")
     parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or len(str(url)) > 2000:
         errors.append({"field": "url", "message": "required: the http(s) address that receives the events"})
     events = data.get("events", list(WEBHOOK_EVENTS))
     if not isinstance(events, list) or not events:

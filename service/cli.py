@@ -233,12 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
     user_add.add_argument("--role", required=True, choices=MEMBER_ROLES)
     user_add.add_argument("--site", action="append", default=[], required=True)
 
-    try:
-        from moderation.cli import register
-    except ImportError:
-        pass
-    else:
-        register(sub)
+    from moderation.cli import register as register_scoring
+    from service.admin_cli import register as register_admin
+
+    register_scoring(sub)
+    register_admin(sub)
     return parser
 
 

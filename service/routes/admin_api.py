@@ -154,7 +154,7 @@ async def try_policy_result(ctx: Ctx, data: Any) -> dict[str, Any]:
         if thread.policy_overrides:
             policy = policy.with_overrides(thread.policy_overrides)
     moderator = ctx.state.pipeline.moderator
-    assessment = (await asyncio.to_thread(moderator.assess_batch, [text]))[0]
+    assessment = (await asyncio.to_thread(moderator.assess_batch, [str(text)]))[0]
     decision = decide(assessment, policy, first_time=bool(data.get("first_time", False)))
     spans = [s.to_dict() for s in assessment.child_data.spans]
     spans += [s.to_dict() for s in assessment.toxicity_spans]
@@ -222,7 +222,7 @@ async def create_key(ctx: Ctx) -> Response:
     name = data.get("name") if isinstance(data, dict) else None
     if not isinstance(name, str) or not name.strip() or len(name) > 100:
         raise sites.invalid([{"field": "name", "message": "required: a label of 1 to 100 characters, e.g. 'CMS'"}])
-    row, plain = await apikeys.create_key(ctx.session, ctx.site.id, name.strip(), ctx.actor)
+    row, plain = await apikeys.create_key(ctx.session, ctx.site.id, str(name).strip(), ctx.actor)
     return JSONResponse({**apikeys.key_dict(row), "key": plain,
                          "note": "Store this key now: it is shown only once."}, status_code=201)
 

@@ -17,7 +17,8 @@ from service.state import state_of
 
 
 def _filename(ctx: Ctx, ext: str) -> str:
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{ctx.site.key}-{ctx.request.path_params['thread']}")
+    name = f"{ctx.site.key}-{ctx.request.path_params['thread']}"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
     return f'attachment; filename="{safe}-responses.{ext}"'
 
 

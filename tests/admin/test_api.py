@@ -13,7 +13,8 @@ from tests.admin.conftest import Admin, make_key
 pytestmark = pytest.mark.anyio
 
 CLEAN = "The review is right that kinship carers need proper allowances, not warm words."
-CHILD = "My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; she has been in foster care since the care order."
+CHILD = ("My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; "
+         "she has been in foster care since the care order.")
 
 
 async def count(admin: Admin, model: Any) -> int:

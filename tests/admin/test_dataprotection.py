@@ -16,7 +16,8 @@ pytestmark = pytest.mark.anyio
 
 ARTICLE = "/api/v1/sites/demo/threads/welcome"
 CLEAN = "The review is right that kinship carers need proper allowances, not warm words."
-CHILD = "My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; she has been in foster care since the care order."
+CHILD = ("My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; "
+         "she has been in foster care since the care order.")
 SAM = "Sam.Writer@Example.org"
 
 
@@ -36,7 +37,8 @@ async def seed_commenter(admin: Admin) -> dict[str, str]:
         "author": "Alex", "text": CLEAN + " (Alex)", "email": "alex@example.org"})).json()["id"]
     await admin.svc.drain()
     ids["reply"] = (await c.post(f"{ARTICLE}/submissions", json={
-        "author": "Alex", "text": "Agreed, Sam, well said about allowances.", "parent_id": ids["sam_published"]})).json()["id"]
+        "author": "Alex", "text": "Agreed, Sam, well said about allowances.",
+        "parent_id": ids["sam_published"]})).json()["id"]
     await admin.svc.drain()
     return ids
 

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.anyio
 
 ARTICLE = "/api/v1/sites/demo/threads/welcome/submissions"
 CLEAN = "The review is right that kinship carers need proper allowances, not warm words."
-CHILD = "My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; she has been in foster care since the care order."
+CHILD = ("My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; "
+         "she has been in foster care since the care order.")
 PORT = free_port()
 
 

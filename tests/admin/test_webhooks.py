@@ -18,7 +18,8 @@ from tests.conftest import free_port
 pytestmark = pytest.mark.anyio
 
 CLEAN = "The review is right that kinship carers need proper allowances, not warm words."
-CHILD = "My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; she has been in foster care since the care order."
+CHILD = ("My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; "
+         "she has been in foster care since the care order.")
 ARTICLE = "/api/v1/sites/demo/threads/welcome/submissions"
 
 
@@ -178,7 +179,7 @@ async def test_pending_deliveries_survive_a_restart(tmp_path: Any, moderator: An
         row.next_attempt_at = row.created_at
         await s.commit()
     try:
-        async with running_service(settings, moderator) as svc2:
+        async with running_service(settings, moderator):
             async def arrived() -> bool:
                 return len(receiver.received) == 1
 

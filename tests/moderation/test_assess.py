@@ -15,7 +15,7 @@ from moderation.assess import Moderator, build_moderator
 from moderation.policy import DEFAULT_POLICY, decide
 from moderation.types import TOXICITY_LABELS, ChildDataResult, Span
 
-DEV = Path("/work/shared/eval/dev.jsonl")
+DEV = Path(__file__).resolve().parents[3] / "shared" / Path("eval/dev.jsonl")
 ROOT = Path(__file__).resolve().parents[2]
 
 

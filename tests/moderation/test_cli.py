@@ -18,7 +18,7 @@ from moderation.policy import Policy
 from moderation.types import TOXICITY_LABELS, ChildDataResult, Span
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = Path("/work/shared/eval/dev.jsonl")
+DEV = Path(__file__).resolve().parents[3] / "shared" / Path("eval/dev.jsonl")
 
 
 class InsultScorer:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from moderation.sanitize import LINK_REL, plain_text, sanitize
 
-CORPUS = Path("/work/shared/corpora/xss-payload-list.txt")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / Path("corpora/xss-payload-list.txt")
 ALLOWED = {"p", "br", "strong", "em", "b", "i", "blockquote", "ul", "ol", "li", "a"}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
