@@ -28,7 +28,7 @@ test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev-installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check service moderation tests bench

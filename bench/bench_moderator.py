@@ -116,11 +116,13 @@ async def run(path: Path, repeat: int) -> list[tuple[str, float]]:
     results: list[tuple[str, float]] = []
     held = cursors(path, "site_id = 1 AND status = 'held'", 25)
     everything = cursors(path, "site_id = 1 AND status != 'received'", 25)
-    rowids = [random.randint(1, 1000) for _ in range(5)]
+    rowids = [random.randint(1, 1_000_000) for _ in range(64)]
     async with sessionmaker() as session:
+        turn = iter(range(10**9))
+
         async def baseline() -> None:
-            for rid in rowids[:1]:
-                (await session.execute(text("SELECT id FROM submissions WHERE rowid = :r"), {"r": rid})).all()
+            rid = rowids[next(turn) % len(rowids)]
+            (await session.execute(text("SELECT id FROM submissions WHERE rowid = :r"), {"r": rid})).all()
 
         results.append(("baseline: SELECT id WHERE rowid = ?", await timed(baseline, repeat)))
         for queue, marks in (("held", held), ("all", everything)):
@@ -155,6 +157,17 @@ async def run(path: Path, repeat: int) -> list[tuple[str, float]]:
             await held_reason_counts(session, (1,))
 
         results.append(("queue counts + held-by-reason counts", await timed(counts, repeat)))
+
+        async def whole_view() -> None:
+            await queue_page(session, QueueFilter(queue="held", site_ids=(1,), after=held["middle"]))
+            await counts()
+
+        results.append(("one queue view: middle page + all counts", await timed(whole_view, repeat)))
+        # The baseline again at the end: the lower of the two is used, so a cold cache at the
+        # start cannot flatter the ratios.
+        late = await timed(baseline, repeat)
+        if late < results[0][1]:
+            results[0] = (results[0][0], late)
     await engine.dispose()
     return results
 
@@ -186,7 +199,7 @@ def main() -> None:
     print(f"{'-' * width}  {'-' * 9}  {'-' * 10}")
     for name, ms in results:
         print(f"{name:<{width}}  {ms:9.2f}  {ms / base:10.1f}")
-    worst = max(ms for name, ms in results[1:] if "page" in name)
+    worst = max(ms for name, ms in results[1:] if "page" in name and "counts" not in name)
     print(f"\nslowest page: {worst:.2f} ms (target < 100 ms) -> {'OK' if worst < 100 else 'TOO SLOW'}")
 
 

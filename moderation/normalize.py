@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from moderation.tox_lexicon import alt
+
 # Characters that render as nothing (or reorder what is shown) and are used to split words
 # so that a filter misses them: zero-width, joiners, bidi overrides/isolates, soft hyphen,
 # variation selectors, word joiner and the invisible operators.
@@ -92,6 +94,7 @@ TARGET_WORDS: tuple[str, ...] = (
     "shut", "up", "you", "yourself", "cow", "pig", "liar", "troll", "dyke", "tranny", "coon",
     "wog", "gyppo", "pikey", "chink", "kike", "yid", "poof", "mong", "spaz", "hoe", "hoes",
     "sucker", "fool", "muppet", "clown", "imbecile", "cretin", "ugly", "fat", "dumb", "thick",
+    "stfu", "gtfo", "wanker", "twat", "prat",
 )
 _TARGET_SET = frozenset(TARGET_WORDS) | {"are", "a", "an", "off", "u", "ur", "r", "is", "go",
                                           "die", "fat", "sad", "old", "get", "lost"}
@@ -106,8 +109,7 @@ VARIANTS = {
     "idoit": "idiot", "idot": "idiot", "retad": "retard", "tard": "retard", "libtard": "retard",
     "stoopid": "stupid", "stupit": "stupid", "moran": "moron", "k*s": "kys",
 }
-_VARIANT_RX = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, VARIANTS), key=len,
-                                                      reverse=True)) + r")\b")
+_VARIANT_RX = re.compile(r"\b" + alt(VARIANTS) + r"\b")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "@": "a", "$": "s", "!": "i", "|": "i", "€": "e", "9": "g", "+": "t",
                        "¡": "i"})
@@ -119,8 +121,8 @@ _NUMERIC = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|bn|yo|yr|yrs|mph|kg|km|cm|
 _OBFUSCATED_TOKEN = re.compile(r"(?<!\S)[^\s0-9*#@$!|%~^+€¡_.\-]*[0-9*#@$!|%~^+€¡_.\-]\S*")
 # Cheap test whether a text can hold such a token at all: a symbol touching a letter, or a
 # short word split by one dot or hyphen ("f.uck", "sh-it").
-_MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9*#@$!|%~^+€¡_]|[0-9*#@$!|%~^+€¡_][a-z]"
-                               r"|\b[a-z]{1,4}[.\-][a-z]{1,5}\b")
+_ANY_SYMBOL = re.compile(r"[0-9*#@$!|%~^+€¡_]")
+_MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9*#@$!|%~^+€¡_]|[0-9*#@$!|%~^+€¡_][a-z]")
 _TOKEN_EDGE = "\"'()[]{}<>,;:?“”‘’"
 # Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t").
 # The separator must stay the same along the run, so "a f.u.c.k" does not swallow the "a".
@@ -132,6 +134,7 @@ _GAP = re.compile(r"[ .\-_*·•/|]+")
 # A letter run of three or more ("fuuuuck", "stuuupid", "idiooot"); English never has one.
 _REPEATS = re.compile(r"[a-z]*([a-z])\1{2,}[a-z]*")
 _RUN = re.compile(r"([a-z])\1{2,}")
+_HAS_RUN = re.compile(r"([a-z])\1\1")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
 
 
@@ -248,9 +251,9 @@ def normalize(text: str) -> str:
         s = _NON_ASCII.sub(lambda m: _fold_char(m.group(), conf), s)
     s = s.lower()
     for rx, fn in _steps():
-        if rx is _REPEATS and not _RUN.search(s):
+        if rx is _REPEATS and not _HAS_RUN.search(s):
             continue
-        if rx is _OBFUSCATED_TOKEN and not _MAYBE_OBFUSCATED.search(s):
+        if rx is _OBFUSCATED_TOKEN and not (_ANY_SYMBOL.search(s) and _MAYBE_OBFUSCATED.search(s)):
             continue
         s = rx.sub(fn, s)
     return s

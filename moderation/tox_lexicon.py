@@ -63,6 +63,7 @@ INSULT_ADJS: tuple[str, ...] = (
     "contemptible", "loathsome", "odious", "gobby", "mouthy", "bitter", "jealous", "miserable",
     "nasty", "spiteful", "poisonous", "toxic", "demented", "bonkers", "barmy", "crackpot",
     "simple minded", "dimwitted", "half witted", "pea brained", "thick skulled", "inbred",
+    "greedy", "money grabbing", "money-grabbing",
 )
 # Adjectives strong enough to count as an insult on their own after "you are".
 STRONG_ADJS: frozenset[str] = frozenset(

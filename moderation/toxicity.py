@@ -42,9 +42,20 @@ class Hit:
     strength: float
 
 
-def _context_factor(norm: str, start: int) -> float:
+_QUOTES = "'\"‘’“”"
+# Talking about a word rather than using it: "'gyppo' is a slur", "the word 'retard'".
+_MENTION_AFTER = re.compile(r"\s*(?:is|was|are|as|remains)\s+(?:still\s+)?(?:a|an|the)\s+"
+                            r"(?:\w+\s+){0,2}?(?:slur|insult|word|term|name|epithet)")
+
+
+def _context_factor(norm: str, start: int, end: int = -1) -> float:
     prefix = norm[max(0, start - 60):start]
     factor = 1.0
+    if end > start:
+        quoted = start > 0 and norm[start - 1] in _QUOTES and end < len(norm) and \
+            norm[end] in _QUOTES
+        if quoted or _MENTION_AFTER.match(norm, end + (1 if quoted else 0)):
+            factor *= 0.35
     if REPORTED.search(prefix):
         factor *= 0.5
     if NEGATED.search(prefix[-24:]):
@@ -52,51 +63,43 @@ def _context_factor(norm: str, start: int) -> float:
     return factor
 
 
-# Every rule matches within this many characters of one of its trigger words, so it only
-# searches windows around them: clean text costs one tokenising pass and set look-ups.
-_WINDOW = 170
-
-
-def word_positions(norm: str) -> dict[str, list[int]]:
-    """Where each word of normalised text starts."""
-    positions: dict[str, list[int]] = {}
-    for m in _WORD.finditer(norm):
-        positions.setdefault(m.group(), []).append(m.start())
-    return positions
+def _spots(norm: str, words: set[str]) -> list[tuple[int, int]]:
+    """Start and end of every whole-word occurrence of `words` (few words, so str.find)."""
+    out = []
+    n = len(norm)
+    for w in words:
+        k = len(w)
+        i = norm.find(w)
+        while i >= 0:
+            if (i == 0 or not norm[i - 1].isalpha()) and (i + k == n or not norm[i + k].isalpha()):
+                out.append((i, i + k))
+            i = norm.find(w, i + 1)
+    out.sort()
+    return out
 
 
 def find_hits(norm: str, words: set[str] | None = None) -> list[Hit]:
-    """All recogniser matches in normalised text; in long texts only near the trigger words."""
+    """All recogniser matches in normalised text, searched only in windows round trigger words."""
     if words is None:
         words = set(_WORD.findall(norm))
-    # A short comment is one window anyway: skip the bookkeeping.
-    positions = word_positions(norm) if len(norm) > 4 * _WINDOW else None
     hits: list[Hit] = []
     n = len(norm)
     for rule in RULES:
         present = rule.triggers.intersection(words)
         if not present or (rule.also and rule.also.isdisjoint(words)):
             continue
-        if positions is None:
-            for m in rule.rx.finditer(norm):
-                strength = rule.strength
-                if rule.reportable:
-                    strength *= _context_factor(norm, m.start())
-                hits.append(Hit(rule, m.start(), m.end(), strength))
-            continue
-        spots = sorted(p for w in present for p in positions[w])
         windows: list[list[int]] = []
-        for p in spots:
-            a, b = max(0, p - _WINDOW), min(n, p + _WINDOW)
+        for a, b in _spots(norm, present):
+            a, b = max(0, a - rule.before), min(n, b + rule.after)
             if windows and a <= windows[-1][1]:
-                windows[-1][1] = b
+                windows[-1][1] = max(windows[-1][1], b)
             else:
                 windows.append([a, b])
         for a, b in windows:
             for m in rule.rx.finditer(norm, a, b):
                 strength = rule.strength
                 if rule.reportable:
-                    strength *= _context_factor(norm, m.start())
+                    strength *= _context_factor(norm, m.start(), m.end())
                 hits.append(Hit(rule, m.start(), m.end(), strength))
     return hits
 

@@ -133,7 +133,7 @@ def svg_chart(per_day: list[dict[str, Any]], title: str, width: int = 720, heigh
     span = (end - start).days + 1
     top = max(counts.values())
     plot_w, plot_h = width - pad_l - pad_r, height - pad_t - pad_b
-    bar = plot_w / span
+    bar = min(plot_w / span, 40.0)  # one day of a new consultation should not fill the chart
     base_y = pad_t + plot_h
     parts.append(f'<line x1="{pad_l}" y1="{base_y}" x2="{width - pad_r}" y2="{base_y}" stroke="#444"/>')
     parts.append(f'<text x="{pad_l - 6}" y="{pad_t + 4}" text-anchor="end" font-family="sans-serif" '

@@ -89,6 +89,10 @@ ADMIN_SCHEMAS: dict[str, Any] = {
     "EraseIn": {"type": "object", "required": ["email", "mode"], "properties": {
         "email": {"type": "string", "format": "email"},
         "mode": {"type": "string", "enum": ["remove", "anonymise"]}}},
+    "MemberIn": {"type": "object", "required": ["email", "role"], "properties": {
+        "email": {"type": "string", "format": "email"},
+        "role": {"type": "string", "enum": ["owner", "moderator"]},
+        "password": {"type": "string", "minLength": 10, "description": "only to create a new account"}}},
     "EmailIn": {"type": "object", "required": ["email"], "properties": {
         "email": {"type": "string", "format": "email"}}},
 }
@@ -149,6 +153,11 @@ def _paths() -> dict[str, Any]:
             "without the erased content", SITE, body="EraseIn")},
         P + "/commenters/export": {"post": _op("A commenter's data as JSON", SITE, body="EmailIn")},
         P + "/retention/run": {"post": _op("Purge now what the retention setting allows", SITE)},
+        P + "/members": {"get": _op("Moderators and owners of the site", SITE),
+                         "post": _op("Add a person or change their role (password only for a new account)",
+                                     SITE, ok="201", body="MemberIn")},
+        P + "/members/{member_id}": {"delete": _op("Remove a person from the site (never the last owner)", SITE + [
+            {"name": "member_id", "in": "path", "required": True, "schema": {"type": "integer"}}])},
     }
 
 

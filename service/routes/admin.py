@@ -7,11 +7,11 @@ from typing import Any
 from starlette.routing import BaseRoute
 
 from service import admin_openapi
-from service.routes import admin_api, admin_ops
+from service.routes import admin_api, admin_ops, admin_ui
 
 
 def _routes() -> list[BaseRoute]:
-    return [*admin_api.site_routes(), *admin_ops.ops_routes()]
+    return [*admin_api.site_routes(), *admin_ops.ops_routes(), *admin_ui.ui_routes()]
 
 
 routes: list[BaseRoute] = _routes()

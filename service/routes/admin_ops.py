@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from service import admin_dataprotection as dp
 from service import admin_exports as exports
+from service import admin_members as members
 from service import admin_notify as notify
 from service import admin_webhooks as webhooks
 from service.routes.admin_api import PREFIX, Ctx, Handler, api
@@ -106,6 +107,23 @@ async def retention_run(ctx: Ctx) -> Response:
     return JSONResponse({"items": results})
 
 
+# --------------------------------------------------------------------------- members
+
+
+async def list_members(ctx: Ctx) -> Response:
+    return JSONResponse({"items": await members.list_members(ctx.session, ctx.site.id)})
+
+
+async def add_member(ctx: Ctx) -> Response:
+    return JSONResponse(await members.add_member(ctx.session, ctx.site, await ctx.json(), ctx.actor),
+                        status_code=201)
+
+
+async def remove_member(ctx: Ctx) -> Response:
+    await members.remove_member(ctx.session, ctx.site, ctx.request.path_params["member_id"], ctx.actor)
+    return Response(status_code=204)
+
+
 # --------------------------------------------------------------------------- unsubscribe (public)
 
 _PAGE = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
@@ -158,5 +176,8 @@ def ops_routes() -> list[Route]:
         r("/commenters/erase", erase, "POST"),
         r("/commenters/export", export_commenter, "POST"),
         r("/retention/run", retention_run, "POST"),
+        r("/members", list_members, "GET"),
+        r("/members", add_member, "POST"),
+        r("/members/{member_id}", remove_member, "DELETE"),
         Route("/unsubscribe", unsubscribe, methods=["GET", "POST"]),
     ]

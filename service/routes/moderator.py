@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from sqlalchemy import select
@@ -40,8 +39,10 @@ from service.moderation_queries import (
     neighbours,
     queue_counts,
     queue_page,
+    release,
 )
 from service.pipeline import scored_text
+from service.ratelimit import client_hash
 from service.routes import moderator_pages
 from service.state import state_of
 from service.validation import ID_RE
@@ -66,7 +67,8 @@ KIND_LABELS = {
     "child_name": "child's name", "age": "age", "date_of_birth": "date of birth", "school": "school",
     "address": "address", "location": "location", "contact": "contact details",
     "case_reference": "case reference", "care_status": "care status", "health_or_sen": "health or SEN",
-    "abuse_or_exploitation": "abuse or exploitation", "toxic": "toxic language",
+    "abuse_or_exploitation": "abuse or exploitation", "identity_attack": "identity attack",
+    "severe_toxicity": "severe toxicity",
 }
 
 
@@ -98,7 +100,16 @@ async def login_submit(request: Request) -> Response:
     if errors:
         return render(request, "moderator/login.html",
                       {"errors": errors, "email": email, "next": next_url}, status=422)
-    result = await authenticate(state_of(request), email, password)
+    st = state_of(request)
+    ip = request.client.host if request.client else "unknown"
+    # Per network as well as per account: guessing across many accounts is slowed down too.
+    wait = await st.limiter.hit(f"login:{client_hash(st.settings.secret_key, ip)}")
+    if wait > 0:
+        seconds = max(1, int(wait + 0.999))
+        return render(request, "moderator/login.html",
+                      {"error": f"Too many login attempts from your network; wait {seconds} seconds and try again.",
+                       "email": email, "next": next_url}, status=429, headers={"Retry-After": str(seconds)})
+    result = await authenticate(st, email, password)
     if result.user_id is None:
         return render(request, "moderator/login.html",
                       {"error": result.error, "email": email, "next": next_url},
@@ -257,12 +268,17 @@ async def item_action(request: Request) -> Response:
     user = await require_user(request)
     form = await read_form(request)
     item_id, action = request.path_params["item_id"], request.path_params["action"]
-    if action not in ACTIONS or not ID_RE.match(item_id):
+    if action not in (*ACTIONS, "release") or not ID_RE.match(item_id):
         raise Forbidden("No such action.", status=404)
     ctx = _ctx_from(dict(parse_qsl(str(form.get("ctx", "")))))
+    st = state_of(request)
+    if action == "release":
+        async with st.sessionmaker() as session:
+            await release(session, item_id, user.id)
+        queue = ctx.pop("queue")
+        return RedirectResponse(f"/moderate/queue/{queue}?{urlencode(ctx)}", status_code=303)
     expected = str(form.get("expected_status") or form.get(f"seen_{item_id}") or "") or None
     selected = [int(v) for v in form_list(form, "spans") if v.isdigit()]
-    st = state_of(request)
     try:
         await decide(st, user, item_id, action, expected_status=expected,
                      reason=str(form.get("reason") or "") or None, note=str(form.get("note") or ""),
@@ -322,6 +338,3 @@ routes: list[BaseRoute] = [
     *_static(),
 ]
 
-
-def template_globals() -> dict[str, Any]:
-    return {"kind_labels": KIND_LABELS}

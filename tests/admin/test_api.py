@@ -209,3 +209,20 @@ async def test_admin_paths_are_in_openapi(admin: Admin) -> None:
     post = spec["paths"]["/api/v1/admin/sites/{site}/threads"]["post"]
     assert post["security"] == [{"apiKey": []}]
     assert "AdminThread" in spec["components"]["schemas"]
+
+
+async def test_members_add_change_remove_but_never_the_last_owner(admin: Admin) -> None:
+    r = await admin.post("/members", {"email": "Mod@Example.org", "role": "moderator"})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "password"
+    r = await admin.post("/members", {"email": "mod@example.org", "role": "moderator", "password": "long enough pw"})
+    assert r.status_code == 201
+    r = await admin.post("/members", {"email": "boss@example.org", "role": "owner", "password": "long enough pw"})
+    members = {m["email"]: m for m in (await admin.get("/members")).json()["items"]}
+    assert members["mod@example.org"]["role"] == "moderator" and members["boss@example.org"]["role"] == "owner"
+    r = await admin.post("/members", {"email": "boss@example.org", "role": "moderator"})
+    assert r.status_code == 409
+    assert (await admin.delete(f"/members/{members['boss@example.org']['id']}")).status_code == 409
+    assert (await admin.delete(f"/members/{members['mod@example.org']['id']}")).status_code == 204
+    assert [m["email"] for m in (await admin.get("/members")).json()["items"]] == ["boss@example.org"]
+    r = await admin.post("/members", {"email": "x", "role": "admin"})
+    assert {e["field"] for e in r.json()["errors"]} == {"email", "role"}

@@ -160,3 +160,18 @@ async def test_only_owners_manage_people_and_new_people_can_log_in(browser_facto
     assert "new@example.org" in listing.text
     newcomer: Browser = await browser_factory()
     assert (await newcomer.login("new@example.org")).status_code == 303
+
+
+async def test_login_attempts_from_one_network_are_rate_limited(tmp_path: Any, moderator: Any) -> None:
+    settings = make_settings(sqlite_url(tmp_path), rate_limit_per_minute=1, rate_limit_burst=3)
+    async with running_service(settings, moderator) as svc:
+        await add_accounts(settings)
+        page = await svc.client.get("/login")
+        token = csrf_of(page.text)
+        codes = []
+        for i in range(4):
+            r = await svc.client.post("/login", data={"email": f"guess{i}@example.org", "password": "x" * 12,
+                                                      "csrf_token": token})
+            codes.append(r.status_code)
+        assert codes == [401, 401, 401, 429]
+        assert "Too many login attempts" in r.text and int(r.headers["retry-after"]) > 0

@@ -48,6 +48,18 @@ async def test_concurrent_decisions_on_postgres_exactly_one_succeeds(pg_url: str
                         select(func.count()).select_from(AuditEvent).where(
                             AuditEvent.submission_id == sid, AuditEvent.actor.like("user:%")))).scalar_one()
                 assert decisions == 1
+            # The read side runs on PostgreSQL too: queue with filters and paging, item, dashboard, audit.
+            held = await post_comment(svc, CHILD_TEXT, author="Still held")
+            queue = await browsers[0].get("/moderate/queue/held?reason=child_data&kind=article&order=newest")
+            assert queue.status_code == 200 and held in queue.text
+            decided = await browsers[0].get("/moderate/queue/decided")
+            assert decided.status_code == 200 and decided.text.count('class="item"') == 3
+            item = await browsers[0].get(f"/moderate/items/{held}")
+            assert item.status_code == 200 and 'kind-child_name">Ellie Marsh' in item.text
+            board = await browsers[0].get("/moderate/dashboard")
+            assert board.status_code == 200 and "<dt>Decisions, last 30 days</dt><dd>3</dd>" in board.text
+            export = await browsers[0].get("/moderate/audit.csv")
+            assert export.status_code == 200 and export.text.count("\n") == 4  # header + 3 decisions
         finally:
             for browser in browsers:
                 await browser.client.aclose()

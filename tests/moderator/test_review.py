@@ -207,6 +207,13 @@ async def test_claims_show_who_holds_an_item_and_block_others(accounts: Service,
     refused = await second.post(f"/moderate/items/{sid}/approve", {"expected_status": "held"})
     assert refused.status_code == 409 and "is reviewing this item right now" in refused.text
     assert await status_of(accounts, sid) == "held"
+    # Leaving it frees it at once; opening it again takes the claim back.
+    left = await first.post(f"/moderate/items/{sid}/release", {"ctx": "queue=held"})
+    assert left.status_code == 303
+    assert "is reviewing this item" not in (await second.get(f"/moderate/items/{sid}")).text
+    assert "mod2@example.org</strong> is reviewing" in (await first.get(f"/moderate/items/{sid}")).text
+    left = await second.post(f"/moderate/items/{sid}/release", {"ctx": "queue=held"})
+    assert "You are reviewing this item" in (await first.get(f"/moderate/items/{sid}")).text
     done = await first.post(f"/moderate/items/{sid}/approve", {"expected_status": "held"})
     assert done.status_code == 303
     late = await second.post(f"/moderate/items/{sid}/reject", {"expected_status": "held", "reason": "spam"})

@@ -1,0 +1,106 @@
+"""Recognisers for attacks on protected characteristics: generalisations, slurs, exclusion."""
+
+from __future__ import annotations
+
+from moderation.tox_lexicon import (
+    GROUP_HEADS,
+    IDENTITY_ADJS,
+    PROTECTED_GROUPS,
+    SLURS,
+    SOFT_SLURS,
+    alt,
+    trigger_words,
+)
+from moderation.tox_rules import (
+    Rule,
+    rule_adder,
+)
+
+RULES: list[Rule] = []
+_rule = rule_adder(RULES)
+
+# --- identity attacks ----------------------------------------------------------------------
+_GROUP = (rf"(?:{alt(PROTECTED_GROUPS)}(?:\s+{alt(GROUP_HEADS)})?|"
+          r"people\s+(?:like\s+(?:them|that)|of\s+(?:that|their)\s+(?:kind|sort|colour|religion))|"
+          r"(?:that|their|his|her)\s+(?:kind|sort|lot))")
+_NEG_PRED = (
+    r"(?:should(?:n'?t|n’t|\s+not|\s+never)\s+(?:be\s+(?:allowed|let|permitted)|(?:ever\s+)?"
+    r"(?:foster|adopt|have\s+(?:kids|children|babies)|raise|teach|work\s+with|look\s+after|"
+    r"be\s+(?:parents|foster\s+carers|adopters|teachers|trusted|around|near)|breed|vote|"
+    r"live\s+here|be\s+here|come\s+here|be\s+raising|be\s+(?:a\s+|allowed\s+)?(?:\w+\s+)?"
+    r"(?:workers|social\s+workers|teachers|parents|carers|nurses|doctors|judges|in\s+charge|"
+    r"trusted|anywhere\s+near|around\s+(?:kids|children))))"
+    r"|(?:can'?t|cannot|can\s+never)\s+be\s+trusted|(?:do\s+not|don'?t)\s+belong"
+    r"|(?:are|is|'re|’re)\s+(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|always\s+|"
+    r"naturally\s+|inherently\s+|a\s+bunch\s+of\s+)*(?:scum|vermin|animals|parasites|criminals|"
+    r"thieves|rapists|paedos?|paedophiles|pedophiles|groomers|terrorists|filth|filthy|savages|"
+    r"subhuman|dirty|disgusting|a\s+disease|a\s+plague|a\s+cancer|evil|lazy|scroungers|"
+    r"spongers|inferior|perverts|perverted|sick|mentally\s+ill|abominations?|degenerates?|"
+    r"a\s+danger\s+to\s+(?:children|kids)|dangerous|unnatural|not\s+(?:fit|capable|human)|"
+    r"unfit|thick|stupid|backward|primitive|breeding|invading|a\s+threat|liars|cockroaches|"
+    r"rats|dogs|pigs|monkeys|apes|a\s+problem|the\s+problem|ruining|taking\s+over|thugs|pickpockets|beggars|predators|benefit\s+cheats|cheats|freeloaders|layabouts|"
+    r"wasters|crooks|gangsters|drug\s+dealers|dealers|robbers|extremists|fanatics|barbarians|"
+    r"invaders|frauds|deviants|nonces|sex\s+offenders|wife\s+beaters|child\s+abusers|abusers|"
+    r"drunks|alcoholics|junkies|druggies|addicts|wasters|badly\s+(?:raised|behaved|brought\s+up)|"
+    r"feral|a\s+burden|burdens|too\s+(?:hysterical|emotional|stupid|thick|weak|lazy|dumb)|"
+    r"hysterical|grooming|raping|stealing|breeding|dragging|useless|worthless|vile|"
+    r"a\s+drain|scum\s+of|filthy\s+people|the\s+worst)"
+    r"|steal\w*\s+(?:everything|anything|all|whatever|from)|(?:all\s+)?steal\b|"
+    r"breed\s+like|breeding\s+(?:for|like|on)|rape\b|groom\b|scrounge|infest|invade|(?:are\s+)?ruining|destroying"
+    r"|should\s+(?:all\s+)?have\s+(?:their|all\s+their)\s+(?:kids|children|babies)\s+"
+    r"(?:taken|removed)|should\s+(?:never\s+have\s+been|not\s+have\s+been|n'?t\s+have\s+been)\s+"
+    r"born|should\s+(?:all\s+)?(?:be\s+)?(?:go\s+back|deported|sent\s+back|kicked\s+out|banned|"
+    r"removed|barred|locked\s+up|sterili[sz]ed|shot|gassed|rounded\s+up)"
+    r"|need\s+to\s+(?:go\s+back|be\s+(?:deported|removed|banned|sent\s+back))"
+    r"|ha(?:ve|s)\s+no\s+place|should\s+(?:all\s+)?(?:go|be\s+sent)\s+(?:home|back)|(?:are|is)\s+taking\s+over|(?:aren'?t|are\s+not|is\s+not|isn'?t)\s+"
+    r"(?:fit|capable|real|proper|normal)\s+(?:to|parents|women|men|families|mothers|fathers)"
+    r"|(?:don'?t|do\s+not)\s+deserve\s+(?:children|kids|to\s+(?:have|foster|adopt|live))"
+    r"|(?:only|just)\s+(?:come|came)\s+here\s+(?:for|to)\s+(?:benefits|scrounge|claim)"
+    r"|can'?t\s+(?:even\s+)?speak\s+english|smell|beat\s+(?:their|the)\s+(?:kids|children|"
+    r"wives|women)|(?:abuse|rape|groom|mutilate)\s+(?:their|our|the)\s+(?:kids|children|girls)"
+    r"|(?:is|are)\s+(?:basically\s+|just\s+|literally\s+)?(?:child\s+abuse|a\s+sin|sinful|"
+    r"grooming|a\s+waste\s+of\s+(?:space|resources|money|oxygen|time|skin))"
+    r"|put\s+(?:them|em)\s+(?:all\s+)?(?:in\s+(?:homes|institutions|camps)|away|down)"
+    r"|send\s+(?:them|em)\s+(?:all\s+)?(?:back|home)"
+    r"|(?:run|runs|control|controls|own|owns)\s+(?:the|our|this|all\s+the)\s+(?:\w+\s+){0,2}?"
+    r"(?:system|media|banks|country|world|government|councils?|courts?|schools|nhs)"
+    r"|are\s+(?:all\s+)?(?:the\s+)?same|(?:every|each)\s+(?:last\s+)?(?:one|single\s+one)"
+    r"\s+of\s+them)"
+)
+_TRIG_GROUP = trigger_words(PROTECTED_GROUPS)
+_rule("group_negative", "identity", 0.86,
+      rf"\b{_GROUP}\b[^.!?;\n]{{0,60}}?\b{_NEG_PRED}", _TRIG_GROUP)
+_rule("no_member_should", "identity", 0.8,
+      rf"\b(?:no|never\s+let\s+a|never\s+trust\s+a)\s+{alt(IDENTITY_ADJS + ('man', 'woman'))}"
+      rf"\s+(?:\w+\s+)?(?:should|must|can)\s+(?:ever\s+|ever\s+be\s+allowed\s+to\s+)?(?:be|"
+      rf"foster|adopt|teach|work|look\s+after|raise)", frozenset({"no", "never"}))
+_NEG_NOUNS = (r"(?:beggars|thieves|scroungers|spongers|criminals|rapists|groomers|terrorists|"
+              r"parasites|invaders|drunks|junkies|savages|animals|breeders|vermin|scum|filth|"
+              r"leeches|pickpockets|gangsters|thugs|paedos|nonces|perverts|degenerates)")
+_rule("identity_neg_noun", "identity", 0.82,
+      rf"\b{alt(IDENTITY_ADJS)}\s+(?:\w+\s+)?{_NEG_NOUNS}\b"
+      rf"|\btypical\s+{alt(IDENTITY_ADJS)}\b(?:\s+\w+)?[^.!?]{{0,40}}?\b(?:drunk|useless|lazy|"
+      r"thieving|scrounging|dirty|smelly|violent|stupid|thick|criminal|feral|backward|scum|"
+      r"filthy|savage|greedy|primitive)\b", trigger_words(IDENTITY_ADJS))
+_rule("against_group", "identity", 0.86,
+      rf"\b(?:no\s+more|ban|banning|deport|deporting|get\s+rid\s+of|send\s+back|kick\s+out|"
+      rf"round\s+up|exterminate|gas|hate|hang|shoot|burn)\s+(?:all\s+)?(?:the\s+|these\s+|"
+      rf"those\s+)?{_GROUP}\b(?!\s+(?:rights|act|policy|discrimination|hate))", _TRIG_GROUP)
+_rule("send_back_group", "identity", 0.8,
+      rf"\b(?:send|ship|deport|kick)\s+(?:them|em|the\s+lot)\s+(?:all\s+)?(?:back|home|out)\b"
+      rf"[^.!?]{{0,50}}?\b{_GROUP}\b", frozenset({"send", "ship", "deport", "kick"}))
+_rule("go_back", "identity", 0.82,
+      r"\b(?:go|send\s+(?:them|em|him|her)|fuck\s+off)\s+back\s+(?:to|where)\s+(?:your|ur|"
+      r"their|his|her|they|you)\s+(?:own\s+)?(?:came\s+from|come\s+from|country|countries|"
+      r"(?:own\s+)?kind|jungle|caravan|mosque|desert)",
+      frozenset({"go", "send", "fuck"}))
+_rule("identity_is_sin", "identity", 0.82,
+      r"\b(?:homosexuality|being\s+(?:gay|trans|lesbian|queer|bisexual)|islam|judaism|"
+      r"transgenderism|gay\s+marriage|same[\s-]sex\s+(?:couples|parents|adoption))\s+"
+      r"(?:is|are)\s+(?:a\s+)?(?:sin|sinful|unnatural|disgusting|an?\s+abomination|a\s+disease|"
+      r"a\s+mental\s+illness|wrong|evil|perverted|sick|a\s+perversion|a\s+cancer|child\s+abuse)",
+      frozenset({"homosexuality", "being", "islam", "judaism", "transgenderism", "gay",
+                 "same"}))
+_rule("slur", "slur", 0.86,
+      rf"\b{alt([s for s in SLURS if s not in SOFT_SLURS])}\b", trigger_words(SLURS))
+_rule("soft_slur", "soft_slur", 0.72, rf"\b{alt(SOFT_SLURS)}\b", trigger_words(SOFT_SLURS))
