@@ -34,17 +34,30 @@ _FALLBACK = [
 ]
 
 
-def make_comments(n: int, length: int = 500, seed: int = 7, toxic: bool | None = None) -> list[str]:
-    """~500-character comments stitched from the labelled set (or a fallback list)."""
+def make_comments(n: int, length: int = 500, seed: int = 7, toxic: bool | None = None,
+                  abusive_share: float | None = None) -> list[str]:
+    """~500-character comments stitched from sentences of the labelled set (or a fallback).
+
+    toxic=None draws sentences from the whole set; True/False from one side only.
+    abusive_share=p makes a share p of the comments start with one abusive sentence and fills
+    every comment up with clean ones (abuse is rarer than 1 in 4 sentences in real threads).
+    """
     path = ROOT / "tests" / "data" / "comments.jsonl"
-    pool = _FALLBACK
+    rows = [{"text": t, "toxic": "idiot" in t} for t in _FALLBACK]
     if path.exists():
         rows = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
-        pool = [r["text"] for r in rows if toxic is None or bool(r.get("toxic")) == toxic]
+    clean = [r["text"] for r in rows if not r.get("toxic")]
+    abusive = [r["text"] for r in rows if r.get("toxic")]
+    pool = [r["text"] for r in rows if toxic is None or bool(r.get("toxic")) == toxic]
     rng = random.Random(seed)
     out = []
     for _ in range(n):
         text = ""
+        if abusive_share is not None:
+            if rng.random() < abusive_share:
+                text = rng.choice(abusive) + " "
+            while len(text) < length:
+                text += rng.choice(clean) + " "
         while len(text) < length:
             text += rng.choice(pool) + " "
         out.append(text[:length])
@@ -77,20 +90,23 @@ def main(argv: list[str] | None = None) -> int:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     from moderation.toxicity import load_scorer
 
-    mixed = make_comments(args.n)
+    quarter = make_comments(args.n, abusive_share=0.25)
     clean = make_comments(args.n, toxic=False)
+    dense = make_comments(args.n)
     rows: list[tuple[str, int, float, float]] = []
 
     import profanity_check  # the baseline: its own predict_prob, loaded at import
 
-    base = rate(profanity_check.predict_prob, mixed, 64, args.runs)
+    base = rate(profanity_check.predict_prob, quarter, 64, args.runs)
     rows.append(("baseline: profanity_check.predict_prob", 64, base, 1.0))
     scorer = load_scorer("embedded")
     for batch in (64, 256):
-        r = rate(scorer.score_batch, mixed, batch, args.runs)
-        rows.append((f"embedded (labelled-set mix, {batch}/batch)", batch, r, r / base))
+        r = rate(scorer.score_batch, quarter, batch, args.runs)
+        rows.append(("embedded, 1 in 4 comments abusive", batch, r, r / base))
     r = rate(scorer.score_batch, clean, 64, args.runs)
-    rows.append(("embedded (clean comments only)", 64, r, r / base))
+    rows.append(("embedded, clean comments", 64, r, r / base))
+    r = rate(scorer.score_batch, dense, 64, args.runs)
+    rows.append(("embedded, worst case: abuse in nearly every one", 64, r, r / base))
 
     if not args.skip_detoxify:
         try:
@@ -99,10 +115,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Detoxify rows skipped: {exc}", file=sys.stderr)
 
     print(f"\n~500-character comments, one core, median of {args.runs} runs\n")
-    print(f"| {'backend':<44} | {'batch':>5} | {'comments/s':>10} | {'x baseline':>10} |")
-    print(f"|{'-' * 46}|{'-' * 7}|{'-' * 12}|{'-' * 12}|")
+    print(f"| {'backend':<48} | {'batch':>5} | {'comments/s':>10} | {'x baseline':>10} |")
+    print(f"|{'-' * 50}|{'-' * 7}|{'-' * 12}|{'-' * 12}|")
     for name, batch, r, ratio in rows:
-        print(f"| {name:<44} | {batch:>5} | {r:>10.1f} | {ratio:>10.3f} |")
+        print(f"| {name:<48} | {batch:>5} | {r:>10.1f} | {ratio:>10.3f} |")
     return 0
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from moderation import child_items as items
 from moderation import child_patterns as P
 from moderation.child_anchors import Anchors
 from moderation.child_explain import Finding, Subject, explain
-from moderation.child_extract import Extractor, Ref, Scan
+from moderation.child_extract import Extractor, Ref, Scan, Tok
 from moderation.child_gazetteers import load_gazetteers
 from moderation.child_normalize import Normalised, normalise
 from moderation.types import CHILD_DATA_KINDS, ChildDataResult, Span
@@ -24,6 +24,7 @@ _WHOLE_TEXT_SENTENCES = 6
 _WINDOW = 3
 _IDENTIFIERS = frozenset({"date_of_birth", "address", "contact", "case_reference"})
 _SENSITIVE = frozenset({"care_status", "health_or_sen", "abuse_or_exploitation"})
+_KINDS = frozenset(CHILD_DATA_KINDS)
 
 
 class _Sentences:
@@ -37,9 +38,13 @@ class _Sentences:
         return bisect_right(self.starts, pos) - 1
 
 
+def _order(f: Finding) -> tuple[int, int]:
+    return f.start, f.start - f.end
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """Drop a finding contained in another of the same kind (keep the longer, earlier one)."""
-    findings.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    findings.sort(key=_order)
     out: list[Finding] = []
     last_end: dict[str, int] = {}
     for f in findings:
@@ -54,7 +59,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
                         break
             continue
         out.append(f)
-        last_end[f.kind] = max(f.end, last_end.get(f.kind, -1))
+        last_end[f.kind] = f.end  # larger than the kind's previous end, or it was skipped above
     return out
 
 
@@ -79,7 +84,7 @@ class ChildDataDetector:
     def _scan(self, norm: Normalised) -> tuple[Scan, _Sentences]:
         text, low = norm.text, norm.lower
         scan = Scan()
-        toks = [(m.start(), m.end(), m.group()) for m in P.CAP_WORD.finditer(text)]
+        toks = self._ex.tokens(text)
         sents = _Sentences(low)
         an = Anchors(low)
         slots = self._ex.refs(text, low, scan, an)
@@ -114,17 +119,20 @@ class ChildDataDetector:
         return scan, sents
 
     @staticmethod
-    def _covered(toks: list[tuple[int, int, str]], scan: Scan) -> set[int]:
+    def _covered(toks: list[Tok], scan: Scan) -> set[int]:
         """Token indices inside names or school names, which must not be read as towns."""
         spans = [(f.start, f.end) for f in scan.findings if f.kind in ("child_name", "school", "address")]
-        if not spans:
-            return set()
         out: set[int] = set()
-        for i, (s, e, _) in enumerate(toks):
-            for a, b in spans:
-                if a <= s and e <= b:
-                    out.add(i)
-                    break
+        if not spans:
+            return out
+        starts = [t[0] for t in toks]
+        n = len(toks)
+        for a, b in spans:
+            # Tokens are sorted and disjoint: those inside [a, b) form one run from the first at or after a.
+            i = bisect_left(starts, a)
+            while i < n and toks[i][1] <= b:
+                out.add(i)
+                i += 1
         return out
 
     # -- judging --------------------------------------------------------------------------------
@@ -264,19 +272,21 @@ class ChildDataDetector:
 
     @staticmethod
     def _spans(original: str, norm: Normalised, findings: list[Finding]) -> tuple[Span, ...]:
-        out: dict[tuple[int, int, str], Span] = {}
+        keys: set[tuple[int, int, str]] = set()
+        mapped = norm.starts is not None
         for f in _dedupe(list(findings)):
-            if f.kind not in CHILD_DATA_KINDS:
+            if f.kind not in _KINDS:
                 continue
-            s, e = norm.orig_span(f.start, f.end)
+            s, e = norm.orig_span(f.start, f.end) if mapped else (f.start, f.end)
             while s < e and original[s].isspace():
                 s += 1
             while e > s and original[e - 1].isspace():
                 e -= 1
             if e <= s:
                 continue
-            out[(s, e, f.kind)] = Span(s, e, f.kind, original[s:e])
-        return tuple(sorted(out.values(), key=lambda sp: (sp.start, sp.end, sp.kind)))
+            keys.add((s, e, f.kind))
+        # A span is fixed by (start, end, kind), so build one per key, in (start, end, kind) order.
+        return tuple(Span(s, e, k, original[s:e]) for s, e, k in sorted(keys))
 
 
 _default: ChildDataDetector | None = None

@@ -35,6 +35,10 @@ ORG_EMAIL = re.compile(
 )
 
 
+# (start, end, word, lowercase word, counts as capitalised)
+Tok = tuple[int, int, str, str, bool]
+
+
 @dataclass(slots=True)
 class Ref:
     """A reference to a particular child (or to the author as a child)."""
@@ -126,37 +130,46 @@ class Extractor:
         head = low.split("-", 1)[0]
         return "-" in low and head in self.gaz.first_names
 
-    def _is_cap(self, tok: str) -> bool:
-        return tok[:1].isupper() and (not tok.isupper() or len(tok) == 1 or tok.lower() in self.gaz.first_names)
+    def tokens(self, text: str) -> list[Tok]:
+        """Capitalised-looking words of the text, each with its lowercase form and whether it counts as capitalised.
 
-    def _name_at(self, text: str, toks: list[tuple[int, int, str]], i: int, direct: bool) -> tuple[int, int] | None:
+        An all-capitals word counts only when it is a single letter or a listed given name ("LUCY").
+        """
+        names = self.gaz.first_names
+        out: list[Tok] = []
+        for m in P.CAP_WORD.finditer(text):
+            tok = m.group()
+            low = tok.lower()
+            cap = tok[:1].isupper() and (not tok.isupper() or len(tok) == 1 or low in names)
+            out.append((m.start(), m.end(), tok, low, cap))
+        return out
+
+    def _name_at(self, text: str, toks: list[Tok], i: int, direct: bool) -> tuple[int, int] | None:
         """Span of a first name (plus surname) at token i, or None if it cannot be a name."""
-        s, e, tok = toks[i]
-        low = tok.lower()
+        s, e, tok, low, cap = toks[i]
         if low in P.STOP_NAMES or len(tok) < 2:
             return None
         known = low in self.gaz.first_names or self.known(low)
-        if not (self._is_cap(tok) or (direct and self.known(low))):
+        if not (cap or (direct and self.known(low))):
             return None
         if not known and (low in self.gaz.places or not direct):
             return None
         end = e
         if i + 1 < len(toks):
-            s2, e2, tok2 = toks[i + 1]
-            low2 = tok2.lower()
+            s2, e2, _tok2, low2, cap2 = toks[i + 1]
             if (
                 text[e:s2] == " "
-                and self._is_cap(tok2)
+                and cap2
                 and low2 not in P.STOP_NAMES
                 and low2 not in self.gaz.places
                 and low2 not in _SCHOOL_WORDS
-                and not (i + 2 < len(toks) and toks[i + 2][2].lower() in P.STOP_NAMES and toks[i + 2][2][:1].isupper()
+                and not (i + 2 < len(toks) and toks[i + 2][3] in P.STOP_NAMES and toks[i + 2][2][:1].isupper()
                          and toks[i + 2][2] in ("Primary", "Academy", "School", "High", "Grammar"))
             ):
                 end = e2
         return s, end
 
-    def _adult_name(self, low: str, toks: list[tuple[int, int, str]], i: int, end: int) -> bool:
+    def _adult_name(self, low: str, toks: list[Tok], i: int, end: int) -> bool:
         s = toks[i][0]
         if s > 0 and low[s - 1] == "@":
             return True
@@ -168,7 +181,7 @@ class Extractor:
             return True
         return i == 0 and low[toks[i][1]: toks[i][1] + 1] == ","
 
-    def names(self, text: str, low: str, toks: list[tuple[int, int, str]], scan: Scan,
+    def names(self, text: str, low: str, toks: list[Tok], scan: Scan,
               after_refs: list[int], an: Anchors) -> set[int]:
         """Child names from direct evidence; returns the token indices used."""
         starts = [t[0] for t in toks]
@@ -201,7 +214,11 @@ class Extractor:
                 label = wm.group()
                 scan.findings.append(Finding(wm.start(), wm.end(), "child_name", label, "strong", True, "after_ref"))
                 scan.refs.append(Ref(wm.start(), wm.end(), "strong", label, is_name=True))
-        for m in an.find("name_intro") if P.NAME_INTRO_GATE.search(low) else ():
+        # The regex gate needs "name", "called", "known", ":" or "call"; "re" alone is in most texts.
+        gate = "name" in low or "called" in low or (
+            ("known" in low or ":" in low or "call" in low) and P.NAME_INTRO_GATE.search(low) is not None
+        )
+        for m in an.find("name_intro") if gate else ():
             j = bisect_left(starts, m.end())
             if j < len(toks) and toks[j][0] == m.end():
                 add(j, True, "intro")
@@ -209,11 +226,8 @@ class Extractor:
             j = bisect_left(starts, m.end())
             if j < len(toks) and toks[j][0] == m.end():
                 add(j, True, "baby")
-        for i, (_s, e, tok) in enumerate(toks):
-            if i in used or not self._is_cap(tok):
-                continue
-            lowtok = tok.lower()
-            if lowtok in P.STOP_NAMES:
+        for i, (_s, e, _tok, lowtok, cap) in enumerate(toks):
+            if i in used or not cap or lowtok in P.STOP_NAMES:
                 continue
             # Cheap test first: most capitalised words have no age, date or year group after them.
             if not P.NAME_AGE_TAIL.match(text, e) and not (
@@ -250,13 +264,12 @@ class Extractor:
             add(i, True, "age_tail")
         return used
 
-    def context_names(self, text: str, low: str, toks: list[tuple[int, int, str]], used: set[int],
+    def context_names(self, text: str, low: str, toks: list[Tok], used: set[int],
                       child_sentences: set[int], sent_of: Callable[[int], int], scan: Scan) -> None:
         """Known given names in sentences that are clearly about a child, unless an adult is meant."""
-        for i, (s, _e, tok) in enumerate(toks):
-            if i in used or not self._is_cap(tok):
+        for i, (s, _e, _tok, lowtok, cap) in enumerate(toks):
+            if i in used or not cap:
                 continue
-            lowtok = tok.lower()
             if not self.known(lowtok) or lowtok in P.STOP_NAMES:
                 continue
             if sent_of(s) not in child_sentences:

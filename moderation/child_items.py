@@ -16,11 +16,17 @@ from moderation.child_extract import (
     Extractor,
     Ref,
     Scan,
+    Tok,
     _age_ok,
     _recent_year,
 )
 from moderation.child_terms import CATEGORY_KIND, term_key
 
+_SCHOOL_LEAD = SCHOOL_STRIP | (P.STOP_NAMES - {"st", "saint"})
+# Literal alternatives of gate regexes, checked as substrings (same answer, much cheaper).
+_SCHOOL_LOWER_WORDS = ("school", "nursery", "primary", "academy", "class", "college", "infant", "junior", "grammar")
+_CASE_WORDS = ("case", "claim", "court", "file", "ref")
+_DATE_WORDS = ("born", "birth", "dob", "d.o.b", "hearing", "court", "ifh", "fhdra")
 _NOT_CHILD_HEALTH = frozenset(
     """parent parents mum mums mother mothers dad dads father fathers adult adults carer carers
     people person children kids pupils young families services service team teams sector system
@@ -43,6 +49,25 @@ def _windowed(rx: re.Pattern[str], gate: re.Pattern[str], text: str, reach: int)
             if m.end() > last_end:
                 last_end = m.end()
                 yield m
+
+
+def _yo_ages(an: Anchors) -> list[re.Match[str]]:
+    """YO_AGE matches ("9yo", "12 y/o"): they start a run of digits not just after a full stop."""
+    low = an.low
+    return match_at(P.YO_AGE, low, [d for d, _e in an.digit_runs if d == 0 or low[d - 1] != "."])
+
+
+def _year_groups(an: Anchors) -> list[re.Match[str]]:
+    """YEAR_GROUP matches ("year 6", "yr10", "y 9"), tried only where such a word ends before a number."""
+    low = an.low
+    starts: set[int] = set()
+    for d, _e in an.digit_runs:
+        for end in (d, d - 1) if d and low[d - 1].isspace() else (d,):
+            for w in ("year", "yr", "y"):
+                p = end - len(w)
+                if p >= 0 and low.startswith(w, p) and is_word_start(low, p):
+                    starts.add(p)
+    return match_at(P.YEAR_GROUP.rx, low, sorted(starts))
 
 
 def _scottish_years(an: Anchors) -> list[re.Match[str]]:
@@ -99,12 +124,12 @@ def ages_and_dates(text: str, low: str, scan: Scan, an: Anchors) -> None:
         for m in P.AT_MONTHS.finditer(low):
             _add(scan, m.start() + 3, m.end(), "age", text[m.start() + 3 : m.end()], "weak")
     digits = bool(an.digit_runs)
-    for rx, g in ((P.COMMA_AGE, "num4"), (P.YO_AGE, "num5")) if digits else ():
-        for m in rx.finditer(low):
+    for ms, g in ((P.COMMA_AGE.finditer(low), "num4"), (_yo_ages(an), "num5")) if digits else ():
+        for m in ms:
             v = P.num_value(m.group(g))
             if v is not None and v < 18:
                 _add(scan, m.start(g), m.end(g), "age", text[m.start(g) : m.end(g)], "weak")
-    year_groups = [(m, "n") for m in P.YEAR_GROUP.finditer(low)] if digits else []
+    year_groups = [(m, "n") for m in _year_groups(an)] if digits else []
     if digits:
         year_groups += [(m, "sc" if m.group("sc") else "sc2") for m in _scottish_years(an)]
     if "reception" in low:
@@ -116,7 +141,7 @@ def ages_and_dates(text: str, low: str, scan: Scan, an: Anchors) -> None:
             continue
         s0 = m.start() if g == "n" else m.start(g)
         _add(scan, s0, m.end(g), "age", text[s0 : m.end(g)], "weak", "year_group")
-    if not P.DATE_GATE.search(low):
+    if not any(w in low for w in _DATE_WORDS):
         return
     for m in match_at(P.DATE.rx, low, merged(an.words("month"), an.word_digit_starts())):
         s, e = m.start(), m.end()
@@ -160,7 +185,7 @@ def schools(text: str, low: str, scan: Scan, an: Anchors) -> None:
     for m in _windowed(P.SCHOOL_NAME, P.SCHOOL_GATE, text, 70):
         words = m.group().split()
         k = 0
-        while k < len(words) - 1 and words[k].lower().strip(".") in SCHOOL_STRIP | P.STOP_NAMES - {"st", "saint"}:
+        while k < len(words) - 1 and words[k].lower().strip(".") in _SCHOOL_LEAD:
             k += 1
         name_words = words[k:]
         head = [w for w in name_words[:-1] if w.lower() not in SCHOOL_STRIP and w.lower() not in (
@@ -171,7 +196,11 @@ def schools(text: str, low: str, scan: Scan, an: Anchors) -> None:
         _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "named")
     for m in an.find("saint_school", text) if "St" in text else ():
         _add(scan, m.start("name"), m.end("name"), "school", m.group("name"), "strong", "named")
-    for m in an.find("school_lower") if P.SCHOOL_LOWER_GATE.search(low) else ():
+    # Substring tests first; the regex only decides the "pru" case (it wants a word end there).
+    lower_gate = any(w in low for w in _SCHOOL_LOWER_WORDS) or (
+        "pru" in low and P.SCHOOL_LOWER_GATE.search(low) is not None
+    )
+    for m in an.find("school_lower") if lower_gate else ():
         name = m.group("name")
         first = name.split()[0]
         if first in SCHOOL_STRIP or first in P.STOP_NAMES:
@@ -189,21 +218,20 @@ def schools(text: str, low: str, scan: Scan, an: Anchors) -> None:
             continue
         s = m.start() + m.group().index(words[k])
         _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "placement")
-    for m in an.find("school_generic") if P.SCHOOL_LOWER_GATE.search(low) else ():
+    for m in an.find("school_generic") if lower_gate else ():
         _add(scan, m.start(), m.end(), "school", text[m.start() : m.end()], "broad", "generic")
 
 
-def places(ex: Extractor, text: str, low: str, toks: list[tuple[int, int, str]], used: set[int], scan: Scan) -> None:
+def places(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[int], scan: Scan) -> None:
     gaz = ex.gaz
     i = 0
     n = len(toks)
     while i < n:
-        s, e, tok = toks[i]
+        s, _e, tok, lowtok, _cap = toks[i]
         if i in used or not tok[:1].isupper():
             i += 1
             continue
         hit = None
-        lowtok = tok.lower()
         longest = min(gaz.place_max_words, n - i) if lowtok in gaz.place_heads else 1
         for size in range(longest, 0, -1):
             last = toks[i + size - 1]
@@ -238,7 +266,9 @@ def contacts(text: str, low: str, scan: Scan) -> None:
         _phones(text, scan)
     if "@" in text:
         _emails_and_handles(text, low, scan)
-    for m in P.PLATFORM_HANDLE.finditer(low) if P.PLATFORM_GATE.search(low) else ():
+    # The substrings are necessary for the gate regex to match, and far cheaper to look for.
+    gate = any(w in low for w in _PLATFORM_WORDS) and P.PLATFORM_GATE.search(low)
+    for m in P.PLATFORM_HANDLE.finditer(low) if gate else ():
         h = m.group("handle")
         if h in _NOT_HANDLES or h.isalpha() and len(h) < 4:
             continue
@@ -246,6 +276,8 @@ def contacts(text: str, low: str, scan: Scan) -> None:
         _add(scan, hs, he, "contact", text[hs:he], "strong", "handle")
 
 
+_PLATFORM_WORDS = ("tik", "snap", "insta", "twitter", "facebook", "fb", "youtube", "discord", "roblox", "xbox", "psn",
+                   "twitch")
 _NOT_HANDLES = frozenset({"a", "the", "her", "his", "their", "private", "public", "blocked", "deleted"})
 
 
@@ -280,11 +312,11 @@ def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors)
         _add(scan, m.start(), m.end(), "case_reference", m.group(), "strong", "family_court")
         if m.group()[4] in "CPFZL":
             scan.family_court_number = True
-    for m in P.CASE_NUMBER.finditer(low) if digits and P.CASE_GATE.search(low) else ():
+    for m in P.CASE_NUMBER.finditer(low) if digits and any(w in low for w in _CASE_WORDS) else ():
         _add(scan, m.start("ref"), m.end("ref"), "case_reference", text[m.start("ref") : m.end("ref")], "strong")
     for m in P.NAMED_CASE.finditer(text) if " case" in low else ():
         _add(scan, m.start(), m.end(), "care_status", m.group(), "sensitive", "named_case")
-    for m in ex.terms.finditer(low):
+    for m in an.find("terms"):
         cat = ex.term_lookup.get(term_key(m.group()))
         if cat is None:
             continue

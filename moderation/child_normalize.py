@@ -72,7 +72,8 @@ def _fold_char(ch: str) -> str:
 
 def normalise(text: str) -> Normalised:
     """Fold fullwidth/look-alike letters, drop invisible characters and decode HTML entities."""
-    if not _SPECIAL.search(text):
+    # Plain ASCII without "&" (most comments) has nothing to fold; the check is much cheaper than the regex.
+    if (text.isascii() and "&" not in text) or not _SPECIAL.search(text):
         return Normalised(text, text.lower(), None, None)
     parts: list[str] = []
     starts: list[int] = []

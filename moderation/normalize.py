@@ -34,7 +34,8 @@ _CONFUSABLES = {
     "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ı": "i", "ʏ": "y", "ɪ": "i", "ᴜ": "u",
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
     "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ω": "w", "μ": "u", "ƒ": "f", "ȼ": "c", "ɑ": "a",
-    "ʋ": "u", "ɩ": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h",
+    "ʋ": "u", "ɩ": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "¢": "c", "©": "c", "®": "r",
+    "¥": "y",
 }
 # Gestures that say a word: the raised middle finger is "fuck" aimed at whoever follows.
 _EMOJI_WORDS = {"\U0001f595": " fuck "}
@@ -110,19 +111,24 @@ VARIANTS = {
     "stoopid": "stupid", "stupit": "stupid", "moran": "moron", "k*s": "kys",
 }
 _VARIANT_RX = re.compile(r"\b" + alt(VARIANTS) + r"\b")
+_VARIANT_WORDS = frozenset(k for k in VARIANTS if k.isalpha())
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "@": "a", "$": "s", "!": "i", "|": "i", "€": "e", "9": "g", "+": "t",
                        "¡": "i"})
 # Numbers with units, ordinals and decimals are not leet ("1st", "10am", "3.5bn", "80s").
 _NUMERIC = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|bn|yo|yr|yrs|mph|kg|km|cm|mm|ml|p|x|h|hr|hrs)?\Z"
-                      r"|.*\d[.,:/]\d")
+                      r"|.*\d[.,:/]\d|\d+[-/]?[a-z]+\Z|[a-z]*[-/]?\d+s?\Z")
 # Whitespace-delimited tokens holding a digit or symbol: candidates for leet or masking
 # ("sh1t", "f***", "b!tch"); the callback leaves everything else as it was.
 _OBFUSCATED_TOKEN = re.compile(r"(?<!\S)[^\s0-9*#@$!|%~^+€¡_.\-]*[0-9*#@$!|%~^+€¡_.\-]\S*")
 # Cheap test whether a text can hold such a token at all: a symbol touching a letter, or a
 # short word split by one dot or hyphen ("f.uck", "sh-it").
 _ANY_SYMBOL = re.compile(r"[0-9*#@$!|%~^+€¡_]")
-_MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9*#@$!|%~^+€¡_]|[0-9*#@$!|%~^+€¡_][a-z]")
+_MAYBE_OBFUSCATED = re.compile(
+    r"[a-z][0-9*#@$!|%~^+€¡_]|[*#@$!|%~^+€¡_][a-z]"
+    r"|(?<![0-9])[0-9](?!(?:st|nd|rd|th|am|pm|s|k|m|bn|yo|yr|yrs|mph|kg|km|cm|mm|ml|p|x|h|hr|hrs|"
+    r"ish)\b)[a-z]")
+_WORD = re.compile(r"[a-z]+")
 _TOKEN_EDGE = "\"'()[]{}<>,;:?“”‘’"
 # Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t").
 # The separator must stay the same along the run, so "a f.u.c.k" does not swallow the "a".
@@ -243,6 +249,11 @@ def _mostly_latin(text: str) -> bool:
 
 def normalize(text: str) -> str:
     """Lower-case text with invisible characters, look-alikes, leet, masks and spacing undone."""
+    return normalize_words(text)[0]
+
+
+def normalize_words(text: str) -> tuple[str, list[str]]:
+    """normalize(text) and its words; cheap checks on the words skip steps that cannot apply."""
     s = text
     if "&" in s:
         s = _ENTITY.sub(_entity, _ENTITY.sub(_entity, s))
@@ -250,13 +261,28 @@ def normalize(text: str) -> str:
         conf = _mostly_latin(s)
         s = _NON_ASCII.sub(lambda m: _fold_char(m.group(), conf), s)
     s = s.lower()
-    for rx, fn in _steps():
-        if rx is _REPEATS and not _HAS_RUN.search(s):
-            continue
-        if rx is _OBFUSCATED_TOKEN and not (_ANY_SYMBOL.search(s) and _MAYBE_OBFUSCATED.search(s)):
-            continue
-        s = rx.sub(fn, s)
-    return s
+    words = _WORD.findall(s)
+    changed = False
+    run = 0
+    for w in words:
+        run = run + 1 if len(w) == 1 else 0
+        if run == 3:  # three single letters in a row: maybe a spelled-out word
+            break
+    if run >= 3:
+        new = _SPACED_LETTERS.sub(_join_spaced, s)
+        changed, s = changed or new != s, new
+    if _ANY_SYMBOL.search(s) and _MAYBE_OBFUSCATED.search(s):
+        new = _OBFUSCATED_TOKEN.sub(_obfuscated, s)
+        changed, s = changed or new != s, new
+    if _HAS_RUN.search(s):
+        s = _REPEATS.sub(_collapse_repeats, s)
+        changed = True
+    if changed:
+        words = _WORD.findall(s)
+    if not _VARIANT_WORDS.isdisjoint(words):
+        s = _VARIANT_RX.sub(_variant, s)
+        words = _WORD.findall(s)
+    return s, words
 
 
 class MappedText:

@@ -50,7 +50,14 @@ _NEG_PRED = (
     r"|should\s+(?:all\s+)?have\s+(?:their|all\s+their)\s+(?:kids|children|babies)\s+"
     r"(?:taken|removed)|should\s+(?:never\s+have\s+been|not\s+have\s+been|n'?t\s+have\s+been)\s+"
     r"born|should\s+(?:all\s+)?(?:be\s+)?(?:go\s+back|deported|sent\s+back|kicked\s+out|banned|"
-    r"removed|barred|locked\s+up|sterili[sz]ed|shot|gassed|rounded\s+up)"
+    r"removed|barred|locked\s+up|sterili[sz]ed|shot|gassed|rounded\s+up|illegal|outlawed|"
+    r"criminali[sz]ed|treated\s+like\s+(?:them|animals|dogs|criminals|vermin|nazis))"
+    r"|bleed\w*\s+(?:\w+\s+){0,4}?dry|sponging\s+off|milking\s+(?:the|our)"
+    r"|(?:don'?t|do\s+not|can'?t|cannot|never)\s+(?:know\s+how\s+to\s+|even\s+)?(?:raise|parent|"
+    r"look\s+after|bring\s+up|care\s+for)\s+(?:their\s+(?:own\s+)?)?(?:children|kids|babies)"
+    r"|\bnormal\s+(?:kids|children|people|families|pupils|humans|couples|parents)"
+    r"|(?:are|is|'re)\s+(?:all\s+|just\s+)?(?:\w+[\s-])?(?:feminazis|man[\s-]haters|"
+    r"man[\s-]hating|snowflakes|degenerates|groomers|predators|nonces|paedos)"
     r"|need\s+to\s+(?:go\s+back|be\s+(?:deported|removed|banned|sent\s+back))"
     r"|ha(?:ve|s)\s+no\s+place|should\s+(?:all\s+)?(?:go|be\s+sent)\s+(?:home|back)|(?:are|is)\s+taking\s+over|(?:aren'?t|are\s+not|is\s+not|isn'?t)\s+"
     r"(?:fit|capable|real|proper|normal)\s+(?:to|parents|women|men|families|mothers|fathers)"
@@ -102,5 +109,7 @@ _rule("identity_is_sin", "identity", 0.82,
       frozenset({"homosexuality", "being", "islam", "judaism", "transgenderism", "gay",
                  "same"}))
 _rule("slur", "slur", 0.86,
-      rf"\b{alt([s for s in SLURS if s not in SOFT_SLURS])}\b", trigger_words(SLURS))
+      rf"\b{alt([s for s in SLURS if s not in SOFT_SLURS], plural=True)}\b"
+      r"(?!\s*(?:packet|end|ash|break|butt|lighter|smoke|machine|and\s+booze)s?\b)",
+      trigger_words(SLURS))
 _rule("soft_slur", "soft_slur", 0.72, rf"\b{alt(SOFT_SLURS)}\b", trigger_words(SOFT_SLURS))

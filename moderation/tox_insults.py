@@ -19,6 +19,7 @@ from moderation.tox_rules import (
     MOD,
     NOUN,
     NOUN_TRIG,
+    PERSON_WEAK_NOUN,
     STRONG_ADJ,
     SUBJECT_COPULA,
     WEAK_NOUN,
@@ -88,12 +89,12 @@ _rule("group_dehumanise", "dehumanise", 0.84,
       r"a\s+pack\s+of\s+|the\s+|like\s+|no\s+better\s+than\s+|worse\s+than\s+)*"
       r"(?:scum|vermin|animals|parasites|filth|savages|subhuman|cockroaches|rats|maggots|"
       r"pigs|leeches|a\s+disease|a\s+plague|a\s+cancer|lowlifes|pond\s+life|dogs|monsters|"
-      r"evil|sick\s+in\s+the\s+head|degenerates|trash|garbage|rubbish\s+people|thugs|"
+      r"evil|sick\s+in\s+the\s+head|degenerates|trash|garbage|rubbish\s+people|thugs|nazis|"
       r"feral|savages|a\s+waste\s+of\s+(?:space|oxygen|skin))\b",
       frozenset({"scum", "vermin", "animals", "parasites", "filth", "savages", "subhuman",
                  "cockroaches", "rats", "maggots", "pigs", "leeches", "disease", "plague",
                  "cancer", "lowlifes", "pond", "dogs", "monsters", "evil", "sick",
-                 "degenerates", "trash", "garbage", "rubbish", "thugs", "feral", "waste"}))
+                 "degenerates", "trash", "garbage", "rubbish", "thugs", "feral", "waste", "nazis"}))
 _rule("contempt_people", "dehumanise", 0.76,
       r"\b(?:filthy|dirty|disgusting|vile|backward|primitive|savage|feral|inbred|subhuman|"
       r"scummy|worthless|evil)\s+(?:little\s+|bunch\s+of\s+)?(?:people|lot|bunch|animals|"
@@ -135,14 +136,26 @@ _rule("bad_human", "insult", 0.72,
 _rule("only_a", "insult", 0.7,
       rf"\bonly\s+(?:a|an|some)\s+(?:{MOD}\s+)?{ANY_NOUN}\s+(?:would|could|can|thinks?|"
       rf"believes?|writes?)\b|\b(?:pack|bunch|load|gang|shower|nest|den|lot)\s+of\s+"
-      rf"(?:{MOD}\s+)?{ANY_NOUN}\b|\b{ANY_NOUN},?\s+(?:the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|"
+      rf"(?:[\w-]+\s+){{0,2}}?{ANY_NOUN}\b|\b{ANY_NOUN},?\s+(?:the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|"
       rf"em)|every\s+(?:last\s+|single\s+)?one\s+of\s+(?:them|you|em)|all\s+of\s+(?:them|you))|"
       r"\b(?:the\s+)?(?:worst|lowest|vilest)\s+(?:kind|sort|type|form)\s+of\s+(?:person|human|"
       r"woman|man|scum|people|parent|mother|father|individual|creature)\b", NOUN_TRIG |
       frozenset({"worst", "lowest", "vilest"}))
 _rule("mod_noun", "insult", 0.72,
       rf"\b(?:absolute|complete|total|utter|fucking|fuckin|effing|bloody|proper|massive|"
-      rf"right|pathetic|useless|stupid|thick)\s+{NOUN}\b(?!\s+of\b)", NOUN_TRIG)
+      rf"right|pathetic|useless|stupid|thick|wee)\s+{NOUN}\b(?!\s+of\b)"
+      rf"|\b(?:absolute|complete|total|utter|fucking|fuckin|effing|proper|wee)\s+"
+      rf"{PERSON_WEAK_NOUN}\b(?!\s+of\b)"
+      rf"|\b(?:(?:{MOD}|proper|right|wee)\s+)?{ANY_NOUN}\s+(?:you|u|ya|ye)\s+(?:are|r|is)\b",
+      NOUN_TRIG)
+_rule("dialect_insult", "insult", 0.76,
+      r"\b(?:away\s+and\s+(?:bile|boil|raffle)\s+(?:yer|your)\s+heid|give\s+(?:yer|your)\s+"
+      r"head\s+a\s+wobble(?=\s*,?\s*(?:you|ya|u)\b))|\b(?:ya|you|u)\s+(?:wee\s+)?(?:fud|bawbag|"
+      r"bampot|roaster|rocket|dafty|walloper|tube|balloon|gowk|eejit|knobhead|weapon|melt|"
+      r"nugget|doughnut|donut|plank|plum|spanner|wazzock|clown)s?\b",
+      frozenset({"away", "fud", "bawbag", "bampot", "roaster", "rocket", "dafty", "walloper",
+                 "tube", "balloon", "gowk", "eejit", "knobhead", "weapon", "melt", "nugget",
+                 "doughnut", "donut", "plank", "plum", "spanner", "wazzock", "clown", "wobble"}))
 _rule("basement", "insult", 0.66,
       r"\b(?:living|lives|live|sat|sitting|typing)\s+in\s+(?:his|her|your|ur|their)\s+"
       r"(?:mum'?s|mother'?s|mam'?s|nan'?s|parents'?)\s+(?:basement|spare\s+room|box\s+room|"
@@ -221,7 +234,7 @@ _rule("directed_profanity", "directed_profanity", 0.9,
       rf"would|could|should))",
       frozenset({"fuck", "f", "screw", "sod", "bugger", "piss", "naff", "frig", "feck"}))
 _rule("dismissal", "insult", 0.82,
-      rf"\b(?:shut\s+(?:up|it)\b(?=\s*(?:$|[.!,?;]|{YOU}\b|and\s+(?:go|listen|read|sit)|"
+      rf"\b(?:shut\s+(?:the\s+)?(?:fuck|hell|f|fk|feck)\s+up|shut\s+(?:up|it)\b(?=\s*(?:$|[.!,?;]|{YOU}\b|and\s+(?:go|listen|read|sit)|"
       r"(?:\w+\s+)?(?:you|troll|idiot)))|shut\s+(?:your|ur|yer|ya)\s+(?:\w+\s+)?(?:mouth|face|"
       r"gob|trap|pie\s*hole|hole|cakehole)|shutup|stfu|gtfo|up\s+yours|eat\s+shit|"
       r"suck\s+my\s+(?:dick|cock|balls)|kiss\s+my\s+(?:arse|ass)|go\s+(?:to\s+hell|"
@@ -233,6 +246,8 @@ _rule("dismissal", "insult", 0.82,
       r"(?:under|to|in|into)\s+(?:your|ur|yer)\s+(?:bridge|rock|stone|hole|cave|kennel|pit|"
       r"sewer|basement)|(?:shove|stick|ram|stuff)\s+(?:it|that|this|them|(?:your|ur)\s+\w+"
       r"(?:\s+\w+)?)\s+up\s+(?:your|ur|yer)\s+(?:arse|ass|backside|jacksie|bum|hole)|"
-      r"eat\s+(?:a\s+bag\s+of\s+)?(?:dicks|shit|my\s+shorts))",
+      r"eat\s+(?:a\s+bag\s+of\s+)?(?:dicks|shit|my\s+shorts)|shove\s+it\b(?!\s+(?:in|into|"
+      r"through|under|on|at)\b)|(?:keep\s+(?:talking|it\s+up|going|running\s+your\s+mouth)|"
+      r"carry\s+on|try\s+it|say\s+that\s+again)\s+and\s+(?:see|watch)\s+what\s+happens)",
       frozenset({"shut", "shutup", "stfu", "gtfo", "up", "eat", "suck", "kiss", "go", "get",
                  "do", "jog", "crawl", "cry"}))

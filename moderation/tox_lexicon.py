@@ -20,7 +20,8 @@ INSULT_NOUNS: tuple[str, ...] = (
     "neanderthal", "motherfucker", "fucker", "cocksucker", "shit", "sod", "dog", "mutt",
     "hypocrite", "coward", "fraud", "disgrace", "waste of space", "waste of oxygen",
     "waste of skin", "excuse for a human being", "excuse for a human", "piece of shit",
-    "piece of garbage", "piece of trash", "pond life", "scrounger", "sponger",
+    "piece of garbage", "piece of trash", "sack of shit", "bag of shit", "sack of crap",
+    "bag of shite", "sack of shite", "pond life", "scrounger", "sponger",
     "snowflake", "unfit mother", "unfit father", "unfit parent", "joke",
     "monkey", "ape", "baboon", "animal", "savage", "thug", "chav", "scrote", "incel", "hack",
     "crackhead", "junkie", "smackhead", "tramp", "cockwomble", "wazzock", "melt", "weapon",
@@ -30,7 +31,7 @@ INSULT_NOUNS: tuple[str, ...] = (
     "airhead", "harridan", "shrew", "battleaxe", "old bag", "hussy", "tart", "floozy",
     "tool", "sheep", "puppet", "lapdog", "stooge", "leech", "cuck", "simp", "dog", "mare",
     "twit", "nitwit", "wally", "dipstick", "turd", "twerp", "imbecile", "halfwit", "oaf", "lump",
-    "gimp", "spanner", "pillock", "hitler", "little hitler", "nazi", "loner", "virgin",
+    "gimp", "spanner", "pillock", "fud", "bampot", "dafty", "hitler", "little hitler", "nazi", "loner", "virgin",
 )
 # Nouns whose sting depends on context: weaker when not aimed at "you".
 WEAK_NOUNS: frozenset[str] = frozenset(
@@ -85,7 +86,8 @@ MODIFIERS: tuple[str, ...] = (
     "sanctimonious", "typical", "miserable", "nasty", "horrible", "dirty", "ignorant",
     "stuck up", "stuck-up", "arrogant", "smug", "lazy", "fat", "ugly", "pathetic", "stupid",
     "useless", "thick", "vile", "sad", "lying", "evil", "sick", "twisted", "spiteful", "poisonous",
-    "interfering", "nosy", "bitter", "jealous", "demented", "deluded", "dumb", "brainless",
+    "interfering", "nosy", "bitter", "jealous", "wee", "dried up", "dried-up", "washed up",
+    "washed-up", "wrinkled", "frigid", "has-been", "sour", "saggy", "demented", "deluded", "dumb", "brainless",
     "worthless", "moronic", "idiotic", "retarded", "disgusting", "filthy", "gormless", "dozy",
     "smelly", "scummy", "heartless", "corrupt", "incompetent", "fraudulent", "psychotic",
     "unfit", "deranged", "rancid", "snivelling", "whining", "whinging", "mouthy", "gobby",
@@ -136,8 +138,9 @@ PROTECTED_GROUPS: tuple[str, ...] = (
     "scots", "welsh", "eastern europeans", "lgbt", "lgbtq", "lgbtq+", "queer",
     "men", "males", "blind", "deaf", "the disabled", "jewish", "muslim", "black", "gay",
     "wheelchair users", "disabled people", "deaf people", "blind people", "autistic people",
-    "people with autism", "people with down syndrome", "people with learning disabilities",
-    "mentally ill people", "the mentally ill", "pensioners", "asylum-seekers", "economic migrants", "boat people",
+    "people with autism", "people with down syndrome", "down's", "downs", "downies",
+    "people with learning disabilities", "mentally ill people", "the mentally ill", "pensioners",
+    "asylum-seekers", "economic migrants", "boat people",
     "the gays", "the trans", "trans women", "trans men", "the jews",
     "lesbian", "transgender", "immigrant", "migrant", "foreign", "asian", "african", "polish",
     "romanian", "albanian", "traveller", "gypsy", "pakistani", "islamic", "somali", "arab",
@@ -230,7 +233,7 @@ _STOP = frozenset({"the", "a", "an", "of", "for", "to", "in", "old", "bad", "peo
                    "piece", "mother", "father", "parent", "human", "being", "space", "with",
                    "as", "like", "is", "are", "excuse", "waste", "two", "half", "simple", "pea",
                    "brain", "thick", "pig", "self", "jumped", "stuck", "bone", "pond", "he",
-                   "she", "down", "little"})
+                   "she", "little"})
 
 
 def trigger_words(*lists: Iterable[str]) -> frozenset[str]:
@@ -238,7 +241,7 @@ def trigger_words(*lists: Iterable[str]) -> frozenset[str]:
     out: set[str] = set()
     for lst in lists:
         for w in lst:
-            parts = [p for p in re.split(r"[\s\-(]+", w) if p and "?" not in p]
+            parts = [p for p in re.split(r"[\s\-('’]+", w) if len(p) > 1 and "?" not in p]
             telling = [p for p in parts if p not in _STOP]
             first = (telling or parts or [w])[0]
             out.add(first)

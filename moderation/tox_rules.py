@@ -79,7 +79,8 @@ def rule_adder(rules: list[Rule]) -> Callable[..., None]:
 # --- shared fragments ----------------------------------------------------------------------
 YOU = r"(?:you|u|ya|ye|yer|youse|yous|thee)"
 YOU_ARE = (r"(?:you\s*(?:'re|’re|are|r|re|is|was|were|remain|look like|sound like|seem like)"
-           r"|u\s*(?:r|are|'re)|ur|youre|you're)")
+           r"|u\s*(?:r|are|'re)|ur|youre|you're|yer|ye're|ye\s+are|youse\s+are|yous\s+are"
+           r"|your(?=\s+(?:a|an|such|so|the|just|nothing|clearly|one)\b))")
 SUBJECT_COPULA = r"(?:\s+(?:is|was|are|were|remains|seems|looks like|sounds like)|'s|’s)"
 FILLER = (r"(?:(?:such|so|just|nothing\s+but|clearly|obviously|really|truly|simply|actually|"
           r"being|acting\s+like|a|an|the|one|some|another|literally|basically|frankly|honestly|"
@@ -89,6 +90,10 @@ _nouns_strong = [n for n in INSULT_NOUNS if n not in WEAK_NOUNS]
 _nouns_weak = [n for n in INSULT_NOUNS if n in WEAK_NOUNS]
 NOUN = alt(_nouns_strong, plural=True)
 WEAK_NOUN = alt(_nouns_weak, plural=True)
+# Weak nouns that only ever describe people (not "a total joke" about a policy).
+PERSON_WEAK_NOUN = alt([n for n in _nouns_weak if n not in {"joke", "disgrace", "fraud", "shit",
+                                                             "arse", "tool", "sheep", "bag"}],
+                       plural=True)
 ANY_NOUN = alt(INSULT_NOUNS, plural=True)
 MOD = alt(MODIFIERS)
 ADJ = alt(INSULT_ADJS)

@@ -33,7 +33,7 @@ VIOLENT = (r"(?:kill|murder|hurt|stab|shoot|strangle|batter|beat|punch|smash|sla
             r"firebomb|break|snap|waste|sort\s+out)")
 _TRIG_THREAT = trigger_words(THREAT_WORDS)
 _rule("i_will_violence", "threat", 0.95,
-      rf"{_I_WILL}\s+(?:\w+\s+){{0,2}}?{VIOLENT}\w*\s+(?:\w+\s+){{0,3}}?{_OBJ}\b",
+      rf"{_I_WILL}\s+(?:\w+\s+){{0,2}}?{VIOLENT}\w*(?!\s+for\b)\s+(?:\w+\s+){{0,3}}?{_OBJ}\b",
       _TRIG_THREAT, reportable=False)
 _rule("i_will_get", "threat", 0.8,
       rf"{_I_WILL}\s+(?:\w+\s+){{0,2}}?(?:find|get|hunt|track|come\s+for|come\s+after|"
@@ -44,7 +44,9 @@ _rule("i_will_get", "threat", 0.8,
       rf"(?:\s+(?:down|out|one\s+day|soon|later))?{END}",
       _TRIG_THREAT, reportable=False)
 _rule("make_pay", "threat", 0.82,
-      r"\bmake\s+(?:you|u|ya|him|her|them|em|the\s+\w+)\s+(?:pay|suffer|bleed|regret|sorry|"
+      r"\bregret\s+the\s+day\s+(?:you|u|he|she|they)\s+(?:was|were)\s+born|"
+      r"\bmake\s+(?:you|u|ya|him|her|them|em|(?:the|that|this)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+      r"(?:pay|suffer|bleed|regret|sorry|"
       r"wish)\b(?!\s+(?:more|less|tax|taxes|back|up|their\s+(?:own|fair)|for\s+(?:the\s+|their\s+"
       r"own|its|care|it\s+all)))", _TRIG_THREAT, reportable=False)
 _rule("know_where", "threat", 0.84,
@@ -52,6 +54,20 @@ _rule("know_where", "threat", 0.84,
       r"(?:you|u|he|she|they|your\s+\w+|his\s+\w+|her\s+\w+|the\s+\w+|that\s+\w+|\w+)\s+"
       r"(?:\w+\s+)?(?:lives?|works?|"
       r"sleeps?|parks?|goes|go|drops?|picks?|stays?)\b", _TRIG_THREAT, reportable=False)
+_rule("know_which", "threat", 0.84,
+      r"\b(?:i|we|i've|we've)\s+(?:know|found\s+out|got)\s+(?:exactly\s+)?(?:which|what|where)\s+"
+      r"(?:school|nursery|house|street|road|estate|car|gym|church|mosque|office|club)?\s*"
+      r"(?:your|ur|his|her|their)\s+(?:kids|children|son|daughter|family|wife|husband|partner|"
+      r"kid|boy|girl|lad)\s+(?:go|goes|live|lives|attend|attends|play|plays|are|is)",
+      frozenset({"know", "found", "got"}), reportable=False)
+_rule("wants_shooting", "incitement", 0.82,
+      r"\b(?:wants|needs|want|need)\s+(?:shooting|stringing\s+up|hanging|a\s+bullet|putting\s+"
+      r"down|kneecapping|burning|stabbing|strangling|drowning|flogging|birching|castrating|"
+      r"a\s+good\s+(?:kicking|hiding|beating)|lynching|gassing|topping)\b"
+      r"|\b(?:run|driven|hounded|chased)\s+out\s+of\s+(?:town|the\s+(?:area|country|village|"
+      r"estate))|\btarred\s+and\s+feathered",
+      frozenset({"wants", "needs", "want", "need", "run", "driven", "hounded", "chased",
+                 "tarred"}), reportable=False)
 _rule("know_your", "threat", 0.8,
       r"\b(?:i|we)\s+(?:know|have|got|found)\s+(?:your|his|her|their|ur)\s+"
       r"(?:car|address|house|home\s+address|number\s+plate|reg|registration|route|"
@@ -83,7 +99,10 @@ _rule("incitement", "incitement", 0.88,
       r"\b(?:someone|somebody|people|we|you|they|everyone|the\s+public|parents|locals|y'all|"
       r"u|ppl|lads)\s+(?:should|ought\s+to|needs?\s+to|must|have\s+to|has\s+to|gotta|want\s+to|"
       r"wanna|could|can)\s+(?:just\s+|really\s+|all\s+|go\s+(?:and\s+|round\s+and\s+)?|"
-      r"get\s+together\s+and\s+|come\s+and\s+)*(?:burn|torch|firebomb|bomb|shoot|kill|stab|"
+      r"get\s+together\s+and\s+|come\s+and\s+)*(?:burn|torch|firebomb|bomb|"
+      r"shoot(?!\s+(?:for|up|the\s+breeze|from\s+the\s+hip|ahead|past|through|down\s+(?:the|this|"
+      r"that)\s+(?:idea|proposal|plan|bill|argument|myth)))|kill(?!\s+(?:off|for|time|two\s+birds|"
+      r"it\b))|stab|slash\s+(?:the\s+)?tyres|key\s+(?:his|her|their)\s+car|"
       r"hang|lynch|string\s+up|beat|batter|attack|smash|hunt|glass|kneecap|petrol\s+bomb|"
       r"set\s+fire\s+to|blow\s+up|run\s+over|throw\s+acid|deal\s+with\s+(?:him|her|them)|"
       r"pay\s+(?:him|her|them)\s+a\s+visit|teach\s+(?:him|her|them)\s+a\s+lesson|"
@@ -108,6 +127,13 @@ _rule("needs_a_slap", "incitement", 0.82,
       r"good\s+seeing\s+to|bottle|rope|noose|petrol\s+bomb)\b",
       frozenset({"need", "needs", "deserve", "deserves", "want", "wants", "could", "should",
                  "ought", "is"}), reportable=False)
+_rule("break_legs", "incitement", 0.84,
+      r"\b(?:needs?|deserves?|wants?|should\s+(?:have|get)|ought\s+to\s+have|could\s+do\s+with)\s+"
+      r"(?:his|her|their|your|ur|its)\s+(?:legs|arms|neck|kneecaps|knees|fingers|teeth|head|"
+      r"face|jaw|nose|skull|ribs)\s+(?:broken|smashed|kicked\s+in|caved\s+in|snapped|done\s+in|"
+      r"punched\s+in|rearranged|bashed\s+in|stamped\s+on)",
+      frozenset({"legs", "arms", "neck", "kneecaps", "knees", "fingers", "teeth", "head", "face",
+                 "jaw", "nose", "skull", "ribs"}), reportable=False)
 _rule("line_up", "incitement", 0.84,
       r"\b(?:line|put|stand)\s+(?:them|em|\w+)\s+(?:all\s+)?up\s+against\s+(?:a|the)\s+wall"
       r"|\bup\s+against\s+the\s+wall\s+(?:and\s+shoot|with\s+(?:them|the\s+lot))|"
@@ -215,7 +241,9 @@ _rule("sexual_offer", "sexual", 0.8,
       r"(?=\s*(?:;-?\)|😉|😏|😍|🥵|xx?\b|babe|love|sweetheart|in\s+person))"
       r"|\b(?:nice|hot|sexy|fit|cute|lovely)\s+(?:pic|pics|photo|photos|profile\s+pic|selfie)\b"
       r"[^.]{0,50}?(?:;-?\)|😉|😏|😍|🥵|\bbabe\b|\bsexy\b)"
-      r"|\b(?:dm|pm|message|inbox|text)\s+me\s+(?:babe|baby|sexy|hun|gorgeous|darling|love|"
+      r"|\b(?:dm|pm|message|inbox|text|snap|whatsapp)\s+me\b[^.!?]{0,50}?(?:;-?\)|😉|😏|😍|🥵|"
+      r"\bbabe\b|\bsexy\b|\bgorgeous\b|\byou\s+look\s+(?:about\s+)?(?:1[0-7]|young))"
+      r"|,\s*sexy\s*[,.!?]|\b(?:dm|pm|message|inbox|text)\s+me\s+(?:babe|baby|sexy|hun|gorgeous|darling|love|"
       r"sweetheart|if\s+you\s+want\s+(?:some|a\s+good\s+time))",
       frozenset({"fancy", "want", "up", "dm", "pm", "message", "inbox", "text", "love", "like",
                  "wanna", "pic", "pics", "photo", "photos", "selfie"}),
@@ -228,6 +256,13 @@ _rule("undressed", "sexual", 0.84,
       r"\s+in\b)",
       frozenset({"nothing", "underwear", "knickers", "bra", "undies", "birthday", "bikini",
                  "send"}), reportable=False)
+_rule("in_bed", "sexual", 0.82,
+      r"\b(?:dirty|wild|filthy|freak|good|great|naughty|kinky)\s+(?:one\s+|girl\s+|cow\s+|bitch\s+)?"
+      r"in\s+bed\b|\b(?:your|ur|yer)\s+(?:mum|mam|mom|ma|sister|daughter|wife|missus|bird)\b"
+      r"[^.!?]{0,25}?\b(?:is|'s|she's|shes)\s+(?:well\s+|dead\s+|proper\s+|so\s+)?(?:fit|hot|sexy|"
+      r"peng|tidy|a\s+milf|gagging)\b",
+      frozenset({"bed", "mum", "mam", "mom", "ma", "sister", "daughter", "wife", "missus",
+                 "bird"}), reportable=False)
 _rule("legs_open", "sexual", 0.84,
       r"\b(?:legs|knees)\s+(?:open|apart|spread|in\s+the\s+air)\b|\bon\s+(?:your|ur|her)\s+knees\s+"
       r"(?:for|in\s+front)|\bmouth\s+(?:shut|closed)\s+and\s+(?:your|ur|her)\s+legs",

@@ -8,17 +8,19 @@ from dataclasses import replace
 from moderation import tox_identity, tox_insults, tox_threats
 from moderation.tox_rules import ADJ_TRIG, NOUN_TRIG, PROFILES, SPAN_LABEL, Rule
 
-__all__ = ["NEGATED", "PROFILES", "REPORTED", "RULES", "SPAN_LABEL", "Rule"]
+__all__ = ["NEGATED", "PROFILES", "REPORTED", "REPORTED_AFTER", "REPORTED_EVENT", "RULES",
+           "SPAN_LABEL", "Rule"]
 
 # Pre-filters: a rule runs only when one of its trigger words and one of these is present, so
 # the common case (a clean comment) costs set look-ups rather than regex scans.
-_YOU_WORDS = frozenset({"you", "u", "ya", "ye", "yer", "youse", "yous", "thee", "ur", "youre"})
+_YOU_WORDS = frozenset({"you", "u", "ya", "ye", "yer", "youse", "yous", "thee", "ur", "youre",
+                        "your"})
 _I_WORDS = frozenset({"i", "we", "id", "ill", "im", "ive"})
 _MODALS = frozenset({"should", "ought", "need", "needs", "must", "gotta", "want", "wanna",
                      "could", "deserve", "deserves", "shouldve"})
 _HARM_WORDS = frozenset(
     "burn torch firebomb bomb shoot kill stab hang lynch strung beat batter attack smash hunt "
-    "glass kneecap petrol fire acid visit lesson teach kicking beating hiding slap punch kick smack "
+    "glass kneecap petrol fire acid visit lesson teach slash tyres key kicking beating hiding slap punch kick smack "
     "deck thump shot hanged hung strung lynched killed burned burnt put executed gassed "
     "castrated beaten stabbed tortured flogged whipped sterilised sterilized exterminated wiped "
     "alive quartered die suffer rot drowned aborted strangled smothered culled neutered stoned "
@@ -33,10 +35,10 @@ _ALSO: dict[str, frozenset[str]] = {
     "you_are_adj": _YOU_WORDS, "are_you_adj": frozenset({"are"}),
     "you_all_are": NOUN_TRIG | ADJ_TRIG,
     "i_will_violence": _I_WORDS, "i_will_get": _I_WORDS, "sexual_intent": _I_WORDS,
-    "make_pay": frozenset({"pay", "suffer", "bleed", "regret", "sorry", "wish"}),
+    "make_pay": frozenset({"pay", "suffer", "bleed", "regret", "sorry", "wish", "born"}),
     "sexual_offer": frozenset(
         "shag quickie bonk fuck root blowie blowjob threesome babe baby sexy hun gorgeous darling "
-        "sweetheart more pic pics photo photos selfie love".split()),
+        "sweetheart more pic pics photo photos selfie".split()),
     "veiled_threat": _YOU_WORDS | frozenset({"your", "her", "him", "them", "his", "herself",
                                              "himself", "yourself", "themselves", "she", "he",
                                              "they", "regret"}),
@@ -66,7 +68,8 @@ _ALSO: dict[str, frozenset[str]] = {
         "beggars predators cheats freeloaders layabouts wasters crooks gangsters dealers "
         "robbers extremists fanatics barbarians invaders frauds deviants nonces offenders "
         "beaters abusers drunks alcoholics junkies druggies addicts badly home born breeding "
-        "taken".split()),
+        "taken illegal outlawed treated bleeding bleed sponging milking know raise parent normal "
+        "look bring feminazis haters hating snowflakes groomers predators".split()),
     "against_group": frozenset({"ban", "banning", "deport", "deporting", "rid", "send", "kick",
                                 "round", "exterminate", "gas", "hate", "hang", "shoot", "burn",
                                 "more"}),
@@ -86,7 +89,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
                                   "ignorant", "pathetic", "stupid"}),
     "i_will_get": frozenset({"find", "get", "hunt", "track", "come", "visit", "sort", "deal",
                              "catch", "waiting", "outside"}),
-    "make_pay": frozenset({"make"}),
+    "make_pay": frozenset({"make", "regret"}),
     "know_where": frozenset({"where"}),
     "know_your": frozenset({"car", "address", "house", "plate", "reg", "registration", "route",
                             "routine"}),
@@ -102,7 +105,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
                          "blow"}),
     "self_harm": frozenset(
         "kys yourself urself yourselves wrists throat bleach die miss favour favor "
-        "world traffic motorway jump end better".split()),
+        "world traffic motorway jump end better kill neck hang top slit rope pills swallow "
+        "drink".split()),
     "sexual_do": frozenset({"do", "smash", "shag", "bang", "hit", "tap"}),
     "sexual_demand": frozenset(
         "nudes nude naked pics tits boobs arse ass pussy knickers nipples lap cock dick balls "
@@ -110,7 +114,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         "phwoaar kick milf sexy hot fit bum body face legs pins figure goer freak".split()),
     "dismissal": frozenset(
         "shut shutup stfu gtfo yours eat suck kiss hell stuffed fucked fuck bent jog crawl do "
-        "bridge kitchen cry rock hole shove stick ram stuff dicks".split()),
+        "bridge kitchen cry rock hole shove stick ram stuff dicks keep carry try happens".split()),
 }
 
 
@@ -128,13 +132,21 @@ for _name in ("i_will_violence", "i_will_get", "imperative_violence"):
         _TRIGGERS[_name] = _inflect(_TRIGGERS[_name])
 _ALSO["incitement"] = _ALSO["should_be_harmed"] = _inflect(_HARM_WORDS)
 
-# Rules whose trigger is the insult noun at the end of the match need little room after it;
+# How far a match can reach before and after its trigger word, per rule (default 170 each
+# way): single-word rules need only the word, noun-final rules little after the noun, and
 # group rules start at the group word and run on after it.
-_NOUN_END = (120, 40)
+_WORD_ONLY = (2, 20)
 _WINDOWS: dict[str, tuple[int, int]] = {
-    **dict.fromkeys(("you_noun", "you_are_noun", "you_are_weak_noun", "subject_is_noun",
-                     "person_is_noun", "adj_noun", "adj_weak_noun", "vocative", "mod_noun",
-                     "identity_insult", "epithet", "slur", "soft_slur", "scum"), _NOUN_END),
+    **dict.fromkeys(("epithet", "slur", "soft_slur", "scum"), _WORD_ONLY),
+    **dict.fromkeys(("you_noun", "vocative", "mod_noun", "adj_noun", "adj_weak_noun",
+                     "identity_insult"), (70, 30)),
+    **dict.fromkeys(("you_are_noun", "you_are_weak_noun", "subject_is_noun", "person_is_noun"),
+                    (120, 30)),
+    "only_a": (70, 50),
+    **dict.fromkeys(("bad_human", "stacked_adjs", "adj_list", "you_are_adj", "are_you_adj",
+                     "you_all_are"), (70, 70)),
+    **dict.fromkeys(("self_harm", "sexual_offer", "sexual_demand", "dismissal"), (70, 90)),
+    "veiled_threat": (90, 110),
     "group_negative": (20, 200), "identity_neg_noun": (20, 120),
 }
 RULES: tuple[Rule, ...] = tuple(
@@ -152,5 +164,17 @@ REPORTED = re.compile(
     r"\s*of\s+being|the\s+word|words?\s+like|terms?\s+like|such\s+as|slurs?|shouted|"
     r"shouting|scream\w*|chant\w*|abuse\s+like|insults?\s+like|phrases?\s+like)|[\"“‘])"
     r"\s*[^.!?]{0,30}$"
+)
+# Abuse reported as evidence ("he threatened to burn the house down", "the court heard"):
+# weakens every rule, threats included.
+REPORTED_EVENT = re.compile(
+    r"(?:\bthreaten\w*\s+to|\b(?:he|she|they|the\s+\w+)\s+(?:said|told\s+\w+|wrote|texted|"
+    r"shouted|screamed)\s+(?:that\s+)?(?:he|she|they)\s+(?:would|'d|was\s+going\s+to)|"
+    r"\b(?:court|jury|inquiry|tribunal|panel)\s+(?:heard|was\s+told)|\bconvicted\s+of|"
+    r"\bjailed\s+for|\bcharged\s+with)[^.!?]{0,60}$"
+)
+REPORTED_AFTER = re.compile(
+    r"[^.!?]{0,60}?(?:\bthe\s+(?:court|jury|inquiry|tribunal|hearing|panel)\s+(?:heard|was\s+told)|"
+    r"\b(?:he|she|they)\s+(?:told|wrote\s+to|texted)\s+(?:the|her|him|police))"
 )
 NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno\s+one\s+is|\bnobody\s+is)\s+(?:\w+\s+)?$")

@@ -7,13 +7,22 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from moderation.normalize import MappedText, normalize, normalize_mapped
+from moderation.normalize import MappedText, normalize_mapped, normalize_words
 from moderation.tox_lexicon import MILD_PROFANITY, STRONG_PROFANITY, alt
-from moderation.toxic_patterns import NEGATED, PROFILES, REPORTED, RULES, SPAN_LABEL, Rule
+from moderation.toxic_patterns import (
+    NEGATED,
+    PROFILES,
+    REPORTED,
+    REPORTED_AFTER,
+    REPORTED_EVENT,
+    RULES,
+    SPAN_LABEL,
+    Rule,
+)
 from moderation.types import TOXICITY_LABELS, Span, ToxicityScorer
 
 log = logging.getLogger("safeguard.moderation")
@@ -48,7 +57,18 @@ _MENTION_AFTER = re.compile(r"\s*(?:is|was|are|as|remains)\s+(?:still\s+)?(?:a|a
                             r"(?:\w+\s+){0,2}?(?:slur|insult|word|term|name|epithet)")
 
 
-def _context_factor(norm: str, start: int, end: int = -1) -> float:
+# Words without which the reported-speech and reported-event cues cannot match: texts
+# lacking them (most) skip those regexes.
+_REPORT_WORDS = frozenset(
+    "call called calling calls branded labelled labeled described name told said accused word "
+    "words term terms such slur slurs shouted shouting screamed screaming scream chanted "
+    "chanting abuse insult insults phrase phrases".split())
+_EVENT_WORDS = frozenset(
+    "threaten threatened threatening threatens said told wrote texted shouted screamed court "
+    "jury inquiry tribunal panel hearing convicted jailed charged".split())
+
+
+def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True) -> float:
     prefix = norm[max(0, start - 60):start]
     factor = 1.0
     if end > start:
@@ -56,14 +76,14 @@ def _context_factor(norm: str, start: int, end: int = -1) -> float:
             norm[end] in _QUOTES
         if quoted or _MENTION_AFTER.match(norm, end + (1 if quoted else 0)):
             factor *= 0.35
-    if REPORTED.search(prefix):
+    if reported and REPORTED.search(prefix):
         factor *= 0.5
     if NEGATED.search(prefix[-24:]):
         factor *= 0.3
     return factor
 
 
-def _spots(norm: str, words: set[str]) -> list[tuple[int, int]]:
+def _spots(norm: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Start and end of every whole-word occurrence of `words` (few words, so str.find)."""
     out = []
     n = len(norm)
@@ -78,15 +98,37 @@ def _spots(norm: str, words: set[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _trigger_index() -> dict[str, tuple[int, ...]]:
+    # word -> the rules it triggers: one dict look-up per distinct word of a text instead of
+    # intersecting the text's words with every rule's trigger set.
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(RULES):
+        for w in rule.triggers:
+            index.setdefault(w, []).append(i)
+    return {w: tuple(ids) for w, ids in index.items()}
+
+
+_TRIGGER_INDEX = _trigger_index()
+
+
 def find_hits(norm: str, words: set[str] | None = None) -> list[Hit]:
     """All recogniser matches in normalised text, searched only in windows round trigger words."""
     if words is None:
         words = set(_WORD.findall(norm))
+    present_by_rule: dict[int, list[str]] = {}
+    for w in words:
+        for i in _TRIGGER_INDEX.get(w, ()):
+            present_by_rule.setdefault(i, []).append(w)
+    if not present_by_rule:
+        return []
     hits: list[Hit] = []
     n = len(norm)
-    for rule in RULES:
-        present = rule.triggers.intersection(words)
-        if not present or (rule.also and rule.also.isdisjoint(words)):
+    reported = not _REPORT_WORDS.isdisjoint(words) or any(q in norm for q in "\"“‘")
+    event = not _EVENT_WORDS.isdisjoint(words)
+    for i in sorted(present_by_rule):
+        rule = RULES[i]
+        present = present_by_rule[i]
+        if rule.also and rule.also.isdisjoint(words):
             continue
         windows: list[list[int]] = []
         for a, b in _spots(norm, present):
@@ -99,7 +141,10 @@ def find_hits(norm: str, words: set[str] | None = None) -> list[Hit]:
             for m in rule.rx.finditer(norm, a, b):
                 strength = rule.strength
                 if rule.reportable:
-                    strength *= _context_factor(norm, m.start(), m.end())
+                    strength *= _context_factor(norm, m.start(), m.end(), reported)
+                if event and (REPORTED_EVENT.search(norm, max(0, m.start() - 100), m.start())
+                              or REPORTED_AFTER.match(norm, m.end())):
+                    strength *= 0.35
                 hits.append(Hit(rule, m.start(), m.end(), strength))
     return hits
 
@@ -175,11 +220,10 @@ class EmbeddedScorer:
         _ProfanityModel.get()
 
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        norms = [normalize(t[:MAX_SCAN_CHARS]) if t else "" for t in texts]
-        probs = _ProfanityModel.predict([n[:MAX_MODEL_CHARS] for n in norms])
+        normed = [normalize_words(t[:MAX_SCAN_CHARS]) if t else ("", []) for t in texts]
+        probs = _ProfanityModel.predict([n[:MAX_MODEL_CHARS] for n, _ in normed])
         out = []
-        for norm, prob in zip(norms, probs, strict=True):
-            tokens = _WORD.findall(norm)
+        for (norm, tokens), prob in zip(normed, probs, strict=True):
             words = set(tokens)
             hits = find_hits(norm, words) if words else []
             out.append(combine(hits, tokens, words, prob))

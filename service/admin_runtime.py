@@ -5,7 +5,8 @@ so nothing is lost on a restart. `safeguard serve` runs the loop itself in the e
 with REDIS_URL every `safeguard worker` runs it (rows are leased, so workers never double-send).
 
 Environment: SAFEGUARD_OUTBOX_POLL_SECONDS (2), SAFEGUARD_WEBHOOK_BACKOFF_SECONDS (30),
-SAFEGUARD_WEBHOOK_MAX_ATTEMPTS (12), SAFEGUARD_RETENTION_INTERVAL_SECONDS (3600), SMTP: see
+SAFEGUARD_WEBHOOK_MAX_ATTEMPTS (12), SAFEGUARD_WEBHOOK_ALLOW_PRIVATE (1, but 0 when SAFEGUARD_ENV is
+production: webhooks then need https to public addresses), SAFEGUARD_RETENTION_INTERVAL_SECONDS (3600), SMTP: see
 service.admin_notify.
 """
 
@@ -52,8 +53,11 @@ class AdminConfig:
     @classmethod
     def from_environ(cls, env: Mapping[str, str] | None = None) -> AdminConfig:
         env = os.environ if env is None else env
+        allow = env.get("SAFEGUARD_WEBHOOK_ALLOW_PRIVATE") or (
+            "0" if env.get("SAFEGUARD_ENV") == "production" else "1")
         retry = RetryPolicy(base_seconds=_num(env, "SAFEGUARD_WEBHOOK_BACKOFF_SECONDS", 30.0),
-                            max_attempts=int(_num(env, "SAFEGUARD_WEBHOOK_MAX_ATTEMPTS", 12)))
+                            max_attempts=int(_num(env, "SAFEGUARD_WEBHOOK_MAX_ATTEMPTS", 12)),
+                            allow_private=allow.lower() in ("1", "true", "yes", "on"))
         return cls(poll_seconds=_num(env, "SAFEGUARD_OUTBOX_POLL_SECONDS", 2.0), retry=retry,
                    retention_interval=_num(env, "SAFEGUARD_RETENTION_INTERVAL_SECONDS", 3600.0),
                    smtp=admin_notify.SmtpConfig.from_environ(env))
@@ -120,6 +124,11 @@ class Outbox:
 
 
 DecidedHook = Callable[[list[dict[str, Any]]], Awaitable[None]]
+
+
+def allow_private(extras: Any) -> bool:
+    config = extras.get("admin_config") if isinstance(extras, dict) else None
+    return True if config is None else bool(config.retry.allow_private)
 
 
 def decided_hook(sessionmaker: async_sessionmaker[AsyncSession], settings: Any, config: AdminConfig,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
 import random
@@ -38,6 +39,9 @@ class RetryPolicy:
     max_attempts: int = 12
     lease_seconds: float = 60.0
     timeout_seconds: float = 10.0
+    # Production refuses webhooks to loopback, private and link-local addresses (cloud metadata
+    # endpoints, internal services): an owner's URL must not become a way into the network.
+    allow_private: bool = True
 
     def delay(self, attempts: int) -> float:
         """Exponential backoff with a little jitter, so a recovering receiver is not stampeded."""
@@ -70,7 +74,17 @@ def verify_signature(secret: str, header: str, body: bytes, tolerance: float = 3
     return hmac.compare_digest(expected, parts.get("v1", ""))
 
 
-def validate_webhook(data: Any) -> tuple[str, list[str], str | None]:
+def _private_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return True
+    try:
+        return not ipaddress.ip_address(host).is_global
+    except ValueError:
+        return False  # a name: checked again when it is resolved at send time
+
+
+def validate_webhook(data: Any, allow_private: bool = True) -> tuple[str, list[str], str | None]:
     from service.admin_sites import invalid
 
     if not isinstance(data, dict):
@@ -80,6 +94,9 @@ def validate_webhook(data: Any) -> tuple[str, list[str], str | None]:
     parts = urlsplit(url) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or len(str(url)) > 2000:
         errors.append({"field": "url", "message": "required: the http(s) address that receives the events"})
+    elif not allow_private and (parts.scheme != "https" or _private_host(parts.hostname)):
+        errors.append({"field": "url", "message": "use an https address on the public internet; private, "
+                       "loopback and local addresses are refused"})
     events = data.get("events", list(WEBHOOK_EVENTS))
     if not isinstance(events, list) or not events:
         errors.append({"field": "events", "message": f"a non-empty list of: {', '.join(WEBHOOK_EVENTS)}"})
@@ -114,8 +131,9 @@ def delivery_dict(row: WebhookDelivery) -> dict[str, Any]:
     }
 
 
-async def create_webhook(session: AsyncSession, site_id: int, data: Any, secret_key: str) -> tuple[Webhook, str]:
-    url, events, description = validate_webhook(data)
+async def create_webhook(session: AsyncSession, site_id: int, data: Any, secret_key: str,
+                         allow_private: bool = True) -> tuple[Webhook, str]:
+    url, events, description = validate_webhook(data, allow_private)
     row = Webhook(site_id=site_id, url=url, events=events, description=description,
                   salt=secrets.token_hex(16), active=True, created_at=utcnow())
     session.add(row)
@@ -284,6 +302,8 @@ async def _send(client: Any, secret_key: str, retry: RetryPolicy, delivery: Webh
                SIGNATURE_HEADER: signature(secret_for(secret_key, salt), stamp, body),
                "Safeguard-Event": delivery.event, "Safeguard-Delivery": delivery.id}
     try:
+        if not retry.allow_private:
+            await _refuse_private(url)
         response = await client.post(url, content=body, headers=headers, timeout=retry.timeout_seconds)
         values.update(last_status=response.status_code, last_response=response.text[:RESPONSE_KEEP],
                       last_error=None)
@@ -299,6 +319,14 @@ async def _send(client: Any, secret_key: str, retry: RetryPolicy, delivery: Webh
         return {**values, "state": "failed", "last_error": error}
     return {**values, "last_error": error,
             "next_attempt_at": utcnow() + timedelta(seconds=retry.delay(attempts))}
+
+
+async def _refuse_private(url: str) -> None:
+    host = urlsplit(url).hostname or ""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, None)
+    for info in infos:
+        if _private_host(str(info[4][0])):
+            raise PermissionError(f"{host} resolves to {info[4][0]}, a private address; not sent")
 
 
 async def purge_old_deliveries(session: AsyncSession, older_than: datetime) -> int:

@@ -13,6 +13,7 @@ from service import admin_exports as exports
 from service import admin_members as members
 from service import admin_notify as notify
 from service import admin_webhooks as webhooks
+from service.admin_runtime import allow_private
 from service.routes.admin_api import PREFIX, Ctx, Handler, api
 from service.state import state_of
 
@@ -56,7 +57,7 @@ async def list_hooks(ctx: Ctx) -> Response:
 
 async def create_hook(ctx: Ctx) -> Response:
     row, secret = await webhooks.create_webhook(ctx.session, ctx.site.id, await ctx.json(),
-                                                ctx.state.settings.secret_key)
+                                                ctx.state.settings.secret_key, allow_private(ctx.state.extras))
     return JSONResponse({**webhooks.webhook_dict(row), "secret": secret,
                          "note": "Store this signing secret now: it is shown only once."}, status_code=201)
 

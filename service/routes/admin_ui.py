@@ -19,6 +19,7 @@ from service import admin_exports as exports
 from service import admin_members as members
 from service import admin_sites as sites
 from service import admin_webhooks as webhooks
+from service.admin_runtime import allow_private
 from service.models import MEMBER_ROLES, THREAD_KINDS, Site, Thread
 from service.models_admin import WEBHOOK_EVENTS
 from service.routes.admin_api import Ctx, try_policy_result
@@ -301,7 +302,8 @@ async def hook_create(ctx: Ctx) -> Response:
     data = {"url": str(form.get("url") or "").strip(), "events": form_list(form, "events"),
             "description": str(form.get("description") or "").strip() or None}
     try:
-        row, secret = await webhooks.create_webhook(ctx.session, ctx.site.id, data, ctx.state.settings.secret_key)
+        row, secret = await webhooks.create_webhook(ctx.session, ctx.site.id, data, ctx.state.settings.secret_key,
+                                                    allow_private(ctx.state.extras))
     except InputError as exc:
         return await hooks_view(ctx, errors=errors_of(exc), form=form)
     await ctx.session.commit()

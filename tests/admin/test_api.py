@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import pytest
@@ -226,3 +228,18 @@ async def test_members_add_change_remove_but_never_the_last_owner(admin: Admin) 
     assert [m["email"] for m in (await admin.get("/members")).json()["items"]] == ["boss@example.org"]
     r = await admin.post("/members", {"email": "x", "role": "admin"})
     assert {e["field"] for e in r.json()["errors"]} == {"email", "role"}
+
+
+async def test_every_admin_route_is_described_and_every_ref_resolves(admin: Admin) -> None:
+    from starlette.routing import Route
+
+    spec = (await admin.svc.client.get("/openapi.json")).json()
+    for route in admin.svc.app.routes:
+        if isinstance(route, Route) and route.path.startswith("/api/v1/admin/"):
+            described = spec["paths"].get(route.path)
+            assert described is not None, route.path
+            for method in route.methods or ():
+                if method != "HEAD":
+                    assert method.lower() in described, f"{method} {route.path}"
+    refs = re.findall(r'"\$ref": "#/components/schemas/([A-Za-z]+)"', json.dumps(spec))
+    assert refs and set(refs) <= set(spec["components"]["schemas"])

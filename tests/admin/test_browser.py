@@ -98,6 +98,19 @@ def test_owner_changes_policy_tries_it_and_reads_evidence(live: str) -> None:
             assert page.locator("text=3 in total").is_visible()
             assert page.locator("figure img").evaluate("img => img.complete && img.naturalWidth > 0")
             page.screenshot(path=str(SCREENSHOTS / "admin-thread.png"), full_page=True)
+            from tests.conftest import free_port
+
+            page.goto(f"{live}/admin/demo/webhooks")
+            page.fill("input[name=url]", f"http://127.0.0.1:{free_port()}/down")
+            page.click("text=Add webhook")
+            assert page.locator("#new-secret").inner_text().startswith("whsec_")
+            page.click("text=Send a test event")
+            deadline = time.monotonic() + 15
+            while "ConnectError" not in page.content() and time.monotonic() < deadline:
+                time.sleep(0.3)
+                page.reload()
+            assert "ConnectError" in page.content() and "whsec_" not in page.content()
+            page.screenshot(path=str(SCREENSHOTS / "admin-webhooks.png"), full_page=True)
             # The 422 page and a missing favicon log "Failed to load resource"; CSP breaks would not.
             assert [e for e in errors if "Content Security Policy" in e] == [], errors
         finally:

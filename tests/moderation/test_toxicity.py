@@ -203,6 +203,17 @@ def test_normalize_undoes_common_tricks_and_keeps_numbers():
         assert normalize_mapped(text).text == normalize(text)
 
 
+def test_normalize_keeps_numbers_with_units_and_codes():
+    text = "Year 6, 11B, a 14-month wait, under-18s, 5yo, covid19 and the 1st of May"
+    assert normalize(text) == text.lower()
+
+
+@pytest.mark.skipif(not COMMENTS.exists(), reason="tests/data/comments.jsonl not written yet")
+def test_highlighting_normalises_exactly_like_scoring():
+    texts = [r["text"] for r in _rows(COMMENTS)]
+    assert [normalize_mapped(t).text for t in texts] == [normalize(t) for t in texts]
+
+
 def test_load_scorer_logs_backend_and_reason(caplog):
     with caplog.at_level(logging.INFO, logger="safeguard.moderation"):
         s = load_scorer("embedded", batch_size=7)
