@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| {'backend':<48} | {'batch':>5} | {'comments/s':>10} | {'x baseline':>10} |")
     print(f"|{'-' * 50}|{'-' * 7}|{'-' * 12}|{'-' * 12}|")
     for name, batch, r, ratio in rows:
-        print(f"| {name:<48} | {batch:>5} | {r:>10.1f} | {ratio:>10.3f} |")
+        print(f"| {name:<48} | {batch:>5} | {r:>10.1f} | {ratio:>10.4f} |")
     return 0
 
 

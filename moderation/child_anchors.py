@@ -3,7 +3,10 @@
 Python's ``re`` tries a pattern at every position whose character could start it, which for
 twenty-odd patterns starting with common letters cost most of the detector's time. Every
 word-anchored pattern below can only match where a word from its list begins, so a single scan
-for all those words, then ``pattern.match`` at the hits, finds the same matches.
+for all those words, then ``pattern.match`` at the hits, finds the same matches. (One deliberate
+difference from the old ``WordRegex.finditer``: a match that started inside a word, such as "our"
+in "favour", was thrown away but still hid a real match overlapping it; now it hides nothing.)
+Runs of digits are collected here too, for the patterns that start at or just before a number.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "saint_school": (P.SAINT_SCHOOL, "at from to attends attending excluded goes pupil"),
     "school_generic": (P.SCHOOL_GENERIC.rx, "his her their my our the a new village local same"),
     "lives_on": (P.LIVES_ON, "lives live living lived staying stays"),
+    # Addresses and dates also start at numbers: their callers add word_digit_starts().
     "flat": (P.ADDRESS.rx, "flat apartment"),
     "month": (P.DATE.rx, "jan january feb february mar march apr april may jun june jul july aug august sep sept "
                          "september oct october nov november dec december"),
@@ -54,38 +58,55 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 NAMES = tuple(_SPECS)
 SLOT = {name: i for i, name in enumerate(NAMES)}
+PATTERNS = tuple(rx for rx, _words in _SPECS.values())
 _WORD_SLOTS: dict[str, tuple[int, ...]] = {}
 for _name, (_rx, _words) in _SPECS.items():
     for _w in _words.split():
         _WORD_SLOTS[_w] = (*_WORD_SLOTS.get(_w, ()), SLOT[_name])
 # Whole words only. The leading \b makes the engine try the word list at word starts alone,
 # which measured faster here than letting it try every letter that could start a listed word.
-# The same scan collects runs of digits (group 1); no listed word starts with a digit. On ASCII
-# text \d is [0-9], which is cheaper to test than the Unicode class.
-_WORDS = P.trie_regex(_WORD_SLOTS)
-_ANCHOR_ASCII = re.compile(r"\b(?:" + _WORDS + r")\b|([0-9]+)")
-_ANCHOR = re.compile(r"\b(?:" + _WORDS + r")\b|(\d+)")
+# One capturing group, for split(): [gap, word, gap, word, ..., gap] is cheaper than match objects.
+_ANCHOR = re.compile(r"\b(" + P.trie_regex(_WORD_SLOTS) + r")\b")
+# On ASCII text \d is [0-9], which is cheaper to test than the Unicode class.
+_DIGITS = re.compile(r"\d+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def _digit_runs(low: str) -> list[tuple[int, int]]:
+    """Spans of the runs of digits in the text."""
+    if not low.isascii():
+        return [m.span() for m in _DIGITS.finditer(low)]
+    # Many comments have no digit at all; ten substring searches are cheaper than a regex scan,
+    # and when there are digits the scan can start at the first one.
+    first = -1
+    for d in "0123456789":
+        i = low.find(d)
+        if i != -1 and (first == -1 or i < first):
+            first = i
+    if first == -1:
+        return []
+    return [m.span() for m in _ASCII_DIGITS.finditer(low, first)]
 
 
 class Anchors:
     """Word-start offsets per pattern and digit runs of one lowercase text."""
 
-    __slots__ = ("low", "starts", "digit_runs")
+    __slots__ = ("low", "starts", "digit_runs", "_word_digits")
 
     def __init__(self, low: str) -> None:
         self.low = low
         starts: list[list[int]] = [[] for _ in NAMES]
-        runs: list[tuple[int, int]] = []
         slots = _WORD_SLOTS
-        for m in (_ANCHOR_ASCII if low.isascii() else _ANCHOR).finditer(low):
-            if m.lastindex:
-                runs.append(m.span())
-                continue
-            p = m.start()
-            for k in slots[m.group()]:
+        parts = _ANCHOR.split(low)
+        p = len(parts[0])
+        for i in range(1, len(parts), 2):
+            word = parts[i]
+            for k in slots[word]:
                 starts[k].append(p)
+            p += len(word) + len(parts[i + 1])
         self.starts = starts
-        self.digit_runs = runs
+        self.digit_runs = _digit_runs(low)
+        self._word_digits: list[int] | None = None
 
     def words(self, name: str) -> list[int]:
         """Offsets where a word the named pattern can start with begins."""
@@ -93,11 +114,16 @@ class Anchors:
 
     def find(self, name: str, s: str | None = None) -> list[re.Match[str]]:
         """The matches ``pattern.finditer`` would give at word starts, over ``s`` (default: the lowercase text)."""
-        rx = _SPECS[name][0]
-        return match_at(rx, self.low if s is None else s, self.starts[SLOT[name]])
+        k = SLOT[name]
+        starts = self.starts[k]
+        if not starts:
+            return []
+        return match_at(PATTERNS[k], self.low if s is None else s, starts)
 
     def word_digit_starts(self) -> list[int]:
         """Starts of digit runs that begin a word (not "A22" or "x1")."""
+        if self._word_digits is not None:
+            return self._word_digits
         low = self.low
         out = []
         for s, _e in self.digit_runs:
@@ -106,6 +132,7 @@ class Anchors:
                 if c.isalnum() or c == "_":
                     continue
             out.append(s)
+        self._word_digits = out
         return out
 
 

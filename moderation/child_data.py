@@ -112,7 +112,7 @@ class ChildDataDetector:
             scan.findings = []
             return scan, sents
         items.addresses(text, low, scan, an)
-        items.contacts(text, low, scan)
+        items.contacts(text, low, scan, an)
         items.cases_and_terms(self._ex, text, low, scan, an)
         items.places(self._ex, text, low, toks, used | self._covered(toks, scan), scan)
         scan.findings = _dedupe(scan.findings)
@@ -141,17 +141,20 @@ class ChildDataDetector:
         n = sents.count
         ref_by_sent: dict[int, list[Ref]] = {}
         self._drop_adult_refs(scan, sents)
+        starts = sents.starts
         for r in scan.refs:
             if not r.dropped:
-                ref_by_sent.setdefault(sents.of(r.start), []).append(r)
+                ref_by_sent.setdefault(bisect_right(starts, r.start) - 1, []).append(r)
         find_by_sent: dict[int, list[Finding]] = {}
         for f in scan.findings:
-            find_by_sent.setdefault(sents.of(f.start), []).append(f)
+            find_by_sent.setdefault(bisect_right(starts, f.start) - 1, []).append(f)
         generic = {sents.of(p) for p in scan.generic}
-        pron = {sents.of(p) for p, _ in scan.pronouns}
-        pron_gender: dict[int, str] = {}
+        pron_gender: dict[int, str] = {}  # sentence -> gender of its first pronoun
         for p, g in scan.pronouns:
-            pron_gender.setdefault(sents.of(p), g)
+            s = sents.of(p)
+            if s not in pron_gender:
+                pron_gender[s] = g
+        pron = set(pron_gender)
         adult = {sents.of(p) for p in scan.adult_self}
         practice = {sents.of(p) for p in scan.practitioner}
         if n <= _WHOLE_TEXT_SENTENCES:
@@ -168,7 +171,10 @@ class ChildDataDetector:
                 w, ref_by_sent, find_by_sent, generic, pron, adult, practice, scan
             )
             if not subject.gender and not subject.is_self:
-                subject.gender = next((pron_gender[s] for s in w if s in pron_gender), "")
+                for s in w:
+                    if s in pron_gender:
+                        subject.gender = pron_gender[s]
+                        break
             if score >= HOLD_THRESHOLD:
                 chosen.extend(linked)
             if score > best[0]:
@@ -178,16 +184,22 @@ class ChildDataDetector:
             if not windows and scan.findings:
                 score = 0.05
             return ChildDataResult(round(score, 4))
-        spans = self._spans(original, norm, chosen)
-        return ChildDataResult(round(min(score, 1.0), 4), spans, explain(subject, _dedupe(list(linked))))
+        # With one window the chosen findings are the linked ones: deduplicate once for both.
+        kept = _dedupe(list(chosen))
+        spans = self._spans(original, norm, kept)
+        if len(windows) > 1:
+            kept = _dedupe(list(linked))
+        return ChildDataResult(round(min(score, 1.0), 4), spans, explain(subject, kept))
 
     @staticmethod
     def _drop_adult_refs(scan: Scan, sents: _Sentences) -> None:
+        if not scan.adult_self and not scan.adult_children:
+            return
         adult_self = {sents.of(p) for p in scan.adult_self}
         adult_kids = {sents.of(p) for p in scan.adult_children}
         for r in scan.refs:
             s = sents.of(r.start)
-            if r.is_self and (adult_self & {s - 1, s, s + 1}):
+            if r.is_self and (s - 1 in adult_self or s in adult_self or s + 1 in adult_self):
                 r.dropped = True
             elif not r.is_name and not r.is_self and s in adult_kids:
                 r.dropped = True
@@ -203,30 +215,56 @@ class ChildDataDetector:
         practice: set[int],
         scan: Scan,
     ) -> tuple[float, list[Finding], Subject]:
-        refs = [r for s in window for r in ref_by_sent.get(s, ())]
-        # A practitioner describing "a 14 year old lad" on their caseload means one real child.
-        practitioner = any(s in practice for s in window)
-        strong = any(r.strength == "strong" for r in refs) or (practitioner and bool(refs))
-        has_self = any(r.is_self for r in refs)
-        ref_sents = [s for s in window if s in ref_by_sent]
-        linked: list[Finding] = []
+        refs: list[Ref] = []
         for s in window:
             here = ref_by_sent.get(s)
-            for f in find_by_sent.get(s, ()):
-                if f.attached or here:
-                    linked.append(f)
-                elif not refs or s in generic or s in adult:
-                    continue
-                elif s in pron or has_self or (strong and any(abs(s - r) == 1 for r in ref_sents)):
-                    linked.append(f)
-        kinds_strong = {f.kind for f in linked if f.weight in ("strong", "sensitive") and f.kind != "child_name"}
-        weak_kinds = {
-            f.kind + ("/" + f.sub if f.kind == "school" else "")
-            for f in linked
-            if f.weight == "weak" and (f.sub != "ref_age" or strong)
-        }
-        broad = any(f.weight == "broad" for f in linked)
-        named = any(r.is_name for r in refs)
+            if here is not None:
+                refs.extend(here)
+        strong = has_self = named = False
+        for r in refs:
+            if r.strength == "strong":
+                strong = True
+            if r.is_self:
+                has_self = True
+            if r.is_name:
+                named = True
+        # A practitioner describing "a 14 year old lad" on their caseload means one real child.
+        if refs and not practice.isdisjoint(window):
+            strong = True
+        lo, hi = window.start, window.stop
+        linked: list[Finding] = []
+        for s in window:
+            found = find_by_sent.get(s)
+            if found is None:
+                continue
+            # Details in a sentence with a reference are linked; elsewhere only attached ones, unless
+            # a pronoun, the author as the child, or a strong reference next door ties them in.
+            if s in ref_by_sent or (
+                refs
+                and s not in generic
+                and s not in adult
+                and (
+                    s in pron
+                    or has_self
+                    or (strong and ((s > lo and s - 1 in ref_by_sent) or (s + 1 < hi and s + 1 in ref_by_sent)))
+                )
+            ):
+                linked.extend(found)
+            else:
+                linked.extend(f for f in found if f.attached)
+        kinds_strong: set[str] = set()
+        weak_kinds: set[str] = set()
+        broad = False
+        for f in linked:
+            weight = f.weight
+            if weight == "strong" or weight == "sensitive":
+                if f.kind != "child_name":
+                    kinds_strong.add(f.kind)
+            elif weight == "weak":
+                if f.sub != "ref_age" or strong:
+                    weak_kinds.add(f.kind + "/" + f.sub if f.kind == "school" else f.kind)
+            elif weight == "broad":
+                broad = True
         family_court = scan.family_court_number and any(
             f.sub == "family_court" for s in window for f in find_by_sent.get(s, ())
         )
@@ -271,10 +309,11 @@ class ChildDataDetector:
         return min(score, 0.99), linked, subject
 
     @staticmethod
-    def _spans(original: str, norm: Normalised, findings: list[Finding]) -> tuple[Span, ...]:
+    def _spans(original: str, norm: Normalised, kept: list[Finding]) -> tuple[Span, ...]:
+        """Spans of deduplicated findings, mapped back onto the original text."""
         keys: set[tuple[int, int, str]] = set()
         mapped = norm.starts is not None
-        for f in _dedupe(list(findings)):
+        for f in kept:
             if f.kind not in _KINDS:
                 continue
             s, e = norm.orig_span(f.start, f.end) if mapped else (f.start, f.end)

@@ -56,6 +56,9 @@ _SENSITIVE_ORDER = (
 )
 
 
+_POSSESSIVE = {"m": "his", "f": "her"}
+
+
 def _quote(labels: list[str]) -> str:
     seen: list[str] = []
     for label in labels:
@@ -69,18 +72,25 @@ def explain(subject: Subject, findings: list[Finding]) -> str:
     by_kind: dict[str, list[str]] = {}
     education: list[str] = []
     placements: list[str] = []
+    named_schools: list[str] = []
+    legal: list[str] = []  # care and case wording, for the legal reason at the end
     for f in findings:
-        if f.kind == "child_name":
+        kind = f.kind
+        if kind == "child_name":
             continue
-        if f.kind == "school" and f.sub == "education":
-            education.append(f.label)
-        elif f.kind == "school" and f.sub == "placement":
-            placements.append(f.label)
-        elif f.kind == "single_out":
-            by_kind.setdefault("single_out", []).append(f.label)
-        else:
-            by_kind.setdefault(f.kind, []).append(f.label)
-    pron = {"m": "his", "f": "her"}.get(subject.gender, "their")
+        if kind == "school":
+            if f.sub == "education":
+                education.append(f.label)
+                continue
+            if f.sub == "placement":
+                placements.append(f.label)
+                continue
+            if f.sub == "named":
+                named_schools.append(f.label)
+        elif kind == "care_status" or kind == "case_reference":
+            legal.append(f.label.lower())
+        by_kind.setdefault(kind, []).append(f.label)
+    pron = _POSSESSIVE.get(subject.gender, "their")
     if subject.names:
         noun = "a child" if len(set(subject.names)) == 1 else "children"
         head = f"names {noun} ({_quote(subject.names)})"
@@ -91,9 +101,8 @@ def explain(subject: Subject, findings: list[Finding]) -> str:
         head = f"refers to a specific child ({subject.ref_label})"
     else:
         head = "gives details that may identify a child"
-    named_school = any(f.kind == "school" and f.sub == "named" for f in findings)
-    if named_school and "school" in by_kind:
-        by_kind["school"] = [f.label for f in findings if f.kind == "school" and f.sub == "named"]
+    if named_schools:
+        by_kind["school"] = named_schools
     details: list[str] = []
     for kind, word in _DETAIL_ORDER:
         if kind in by_kind:
@@ -110,9 +119,7 @@ def explain(subject: Subject, findings: list[Finding]) -> str:
         contexts.append(f"education status ({_quote(education)})")
     if contexts:
         head += " in the context of " + " and ".join(contexts)
-    terms = " ".join(
-        f.label.lower() for f in findings if f.kind in ("care_status", "case_reference")
-    )
+    terms = " ".join(legal)
     if any(t in terms for t in YOUTH_JUSTICE):
         why = "children in youth justice cases have automatic reporting restrictions"
     elif "case_reference" in by_kind or any(t in terms for t in FAMILY_COURT):

@@ -15,6 +15,40 @@ from moderation.child_gazetteers import Gazetteers
 from moderation.child_terms import term_table
 
 _THIS_YEAR = datetime.date.today().year
+_AGE_ADJ = re.compile(P._AGE_ADJ)
+_CAP_SPLIT = re.compile("(" + P.CAP_WORD.pattern + ")")
+# What NAME_AGE_TAIL needs to see first (after optional spaces: ' ( , or one of these words).
+# It is case-insensitive, which makes it slow; on ASCII text this lowercase check is exact.
+_TAIL_START = re.compile(r"\s*[',(]|\s+(?:from|in|of|off|age|is|was|turn|has)")
+
+
+# Literal alternatives (or literal instances) of the gate regexes: finding one settles the gate.
+_PRACTITIONER_WORDS = (
+    "teach", "worker", "carer", "head", "lead", "nurse", "senco", "visitor", "client", "caseload", "mentor", "dsl",
+    "doctor", "therapist", "psycholog", "tutor", "guardian", "solicitor", "barrister", "officer", "midwife",
+    "childminder", "paediatrician", "i work",
+)
+_PRACTITIONER_SELF_WORDS = ("i'm", "i am", "i was", "as ", "client", "caseload", "mentee", "i work", "i teach")
+_ADULT_SELF_WORDS = ("i'm", "as a", "when i", "i was", "i am", "growing", "i grew", "i left")
+_ADULT_CHILDREN_WORDS = ("adult", "grown", "university", "twenties", "thirties", "forties")
+
+
+def _gate(low: str, words: tuple[str, ...], rx: re.Pattern[str]) -> bool:
+    """Whether rx matches somewhere in low, trying cheap substring tests first."""
+    for w in words:
+        if w in low:
+            return True
+    return rx.search(low) is not None
+
+
+def _tail_start(low: str, pos: int) -> bool:
+    """False when NAME_AGE_TAIL cannot match at pos (ASCII text only)."""
+    return _TAIL_START.match(low, pos) is not None
+
+
+def _always(low: str, pos: int) -> bool:
+    """Stand-in for _tail_start on non-ASCII text, where case folding is not plain lowercasing."""
+    return True
 AMBIGUOUS_TOWNS = frozenset(
     """reading bath deal march sandy wells nelson stanley chester lincoln washington richmond
     hamilton boston grays ware hyde sutton leigh louth ince brough denton middleton ashton wick
@@ -120,7 +154,7 @@ class Extractor:
 
     def __init__(self, gaz: Gazetteers) -> None:
         self.gaz = gaz
-        self.terms, self.term_lookup = term_table()
+        self.term_lookup = term_table()[1]
 
     # -- names ----------------------------------------------------------------------------------
     def known(self, low: str) -> bool:
@@ -137,11 +171,16 @@ class Extractor:
         """
         names = self.gaz.first_names
         out: list[Tok] = []
-        for m in P.CAP_WORD.finditer(text):
-            tok = m.group()
+        # split() with one group gives [gap, word, gap, ...]; cheaper than a match object per word.
+        parts = _CAP_SPLIT.split(text)
+        s = len(parts[0])
+        for i in range(1, len(parts), 2):
+            tok = parts[i]
             low = tok.lower()
+            e = s + len(tok)
             cap = tok[:1].isupper() and (not tok.isupper() or len(tok) == 1 or low in names)
-            out.append((m.start(), m.end(), tok, low, cap))
+            out.append((s, e, tok, low, cap))
+            s = e + len(parts[i + 1])
         return out
 
     def _name_at(self, text: str, toks: list[Tok], i: int, direct: bool) -> tuple[int, int] | None:
@@ -186,6 +225,7 @@ class Extractor:
         """Child names from direct evidence; returns the token indices used."""
         starts = [t[0] for t in toks]
         used: set[int] = set()
+        plain_tail = _tail_start if text.isascii() else _always
 
         def add(i: int, direct: bool, why: str) -> None:
             if i in used or i >= len(toks):
@@ -230,8 +270,11 @@ class Extractor:
             if i in used or not cap or lowtok in P.STOP_NAMES:
                 continue
             # Cheap test first: most capitalised words have no age, date or year group after them.
-            if not P.NAME_AGE_TAIL.match(text, e) and not (
-                i + 1 < len(toks) and text[e : toks[i + 1][0]] == " " and P.NAME_AGE_TAIL.match(text, toks[i + 1][1])
+            if not (plain_tail(low, e) and P.NAME_AGE_TAIL.match(text, e)) and not (
+                i + 1 < len(toks)
+                and text[e : toks[i + 1][0]] == " "
+                and plain_tail(low, toks[i + 1][1])
+                and P.NAME_AGE_TAIL.match(text, toks[i + 1][1])
             ):
                 continue
             span = self._name_at(text, toks, i, True)
@@ -328,7 +371,7 @@ class Extractor:
             strength = "weak" if plural and poss in ("our", "their", "your") else "strong"
             ref = Ref(m.start(), m.end(), strength, text[m.start() : m.end()], gender)
             scan.refs.append(ref)
-            if m.group("agenoun") or re.search(P._AGE_ADJ, m.group()):
+            if m.group("agenoun") or _AGE_ADJ.search(m.group()):
                 am = P.AGE_ADJ_PARTS.search(low, m.start(), m.end())
                 if am:
                     v = P.num_value(am.group("num"))
@@ -387,7 +430,9 @@ class Extractor:
                                          "single_out"))
         # The gates used to run first; run only when there is a hit, they change nothing else.
         hits = an.find("practitioner_self")
-        if hits and P.PRACTITIONER_GATE.search(low) and P.PRACTITIONER_SELF_GATE.search(low):
+        if hits and _gate(low, _PRACTITIONER_WORDS, P.PRACTITIONER_GATE) and _gate(
+            low, _PRACTITIONER_SELF_WORDS, P.PRACTITIONER_SELF_GATE
+        ):
             scan.practitioner.extend(m.start() for m in hits)
         for m in an.find("indefinite_age"):
             v = P.num_value(m.group("num"))
@@ -429,10 +474,10 @@ class Extractor:
         for m in an.find("self_child") if first_person else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
         hits = an.find("adult_self")
-        if hits and P.ADULT_SELF_GATE.search(low):
+        if hits and _gate(low, _ADULT_SELF_WORDS, P.ADULT_SELF_GATE):
             scan.adult_self.extend(m.start() for m in hits)
         hits = an.find("adult_children")
-        if hits and P.ADULT_CHILDREN_GATE.search(low):
+        if hits and _gate(low, _ADULT_CHILDREN_WORDS, P.ADULT_CHILDREN_GATE):
             scan.adult_children.extend(m.start() for m in hits)
         for m in an.find("generic_plural"):
             before = low[max(0, m.start() - 9) : m.start()]

@@ -60,14 +60,17 @@ def _yo_ages(an: Anchors) -> list[re.Match[str]]:
 def _year_groups(an: Anchors) -> list[re.Match[str]]:
     """YEAR_GROUP matches ("year 6", "yr10", "y 9"), tried only where such a word ends before a number."""
     low = an.low
-    starts: set[int] = set()
+    starts: list[int] = []
     for d, _e in an.digit_runs:
-        for end in (d, d - 1) if d and low[d - 1].isspace() else (d,):
+        # At most one space between the word and the number; the word ends in "r" or is "y".
+        end = d - 1 if d and low[d - 1].isspace() else d
+        if end and low[end - 1] in "ry":
             for w in ("year", "yr", "y"):
                 p = end - len(w)
                 if p >= 0 and low.startswith(w, p) and is_word_start(low, p):
-                    starts.add(p)
-    return match_at(P.YEAR_GROUP.rx, low, sorted(starts))
+                    starts.append(p)
+                    break
+    return match_at(P.YEAR_GROUP.rx, low, starts)
 
 
 def _scottish_years(an: Anchors) -> list[re.Match[str]]:
@@ -86,14 +89,21 @@ def _scottish_years(an: Anchors) -> list[re.Match[str]]:
 
 
 def _postcodes(text: str, an: Anchors) -> list[re.Match[str]]:
-    """POSTCODE matches: a postcode starts one or two letters before a run of digits."""
-    starts = {p for d, _e in an.digit_runs for p in (d - 2, d - 1) if p >= 0 and is_word_start(text, p)}
-    return match_at(P.POSTCODE.rx, text, sorted(starts))
+    """POSTCODE matches: a postcode starts one or two letters before a run of digits, at a word start."""
+    starts: list[int] = []
+    for d, _e in an.digit_runs:
+        if d and text[d - 1].isalpha():
+            p = d - 2 if d >= 2 and text[d - 2].isalpha() else d - 1
+            if is_word_start(text, p):
+                starts.append(p)
+    return match_at(P.POSTCODE.rx, text, starts)
 
 
 def court_case_numbers(text: str, an: Anchors) -> list[re.Match[str]]:
     """Family-court case numbers (two capitals, then digits): tried two letters before digit runs."""
-    starts = [d - 2 for d, _e in an.digit_runs if d >= 2 and is_word_start(text, d - 2)]
+    starts = [
+        d - 2 for d, _e in an.digit_runs if d >= 2 and text[d - 1].isupper() and is_word_start(text, d - 2)
+    ]
     return match_at(P.COURT_CASE_NO.rx, text, starts)
 
 
@@ -224,26 +234,32 @@ def schools(text: str, low: str, scan: Scan, an: Anchors) -> None:
 
 def places(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[int], scan: Scan) -> None:
     gaz = ex.gaz
+    lookup = gaz.places.get
     i = 0
     n = len(toks)
     while i < n:
-        s, _e, tok, lowtok, _cap = toks[i]
-        if i in used or not tok[:1].isupper():
+        s, e, tok, lowtok, _cap = toks[i]
+        if i in used or not tok[0].isupper():
             i += 1
             continue
         hit = None
-        longest = min(gaz.place_max_words, n - i) if lowtok in gaz.place_heads else 1
-        for size in range(longest, 0, -1):
-            last = toks[i + size - 1]
-            if last[1] - s > 32:
-                continue
-            phrase = low[s : last[1]]
-            if "  " in phrase or "\n" in phrase:
-                continue
-            entry = gaz.places.get(" ".join(phrase.split()))
+        if lowtok in gaz.place_heads:
+            for size in range(min(gaz.place_max_words, n - i), 0, -1):
+                last = toks[i + size - 1]
+                if last[1] - s > 32:
+                    continue
+                phrase = low[s : last[1]]
+                if "  " in phrase or "\n" in phrase:
+                    continue
+                entry = lookup(" ".join(phrase.split()))
+                if entry is not None:
+                    hit = (size, last[1], entry)
+                    break
+        elif e - s <= 32:
+            # One word holds no whitespace, so it is its own lookup key.
+            entry = lookup(low[s:e])
             if entry is not None:
-                hit = (size, last[1], entry)
-                break
+                hit = (1, e, entry)
         if hit is None:
             i += 1
             continue
@@ -261,9 +277,9 @@ def places(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[int], 
         _add(scan, m.start(), m.end(), "location", m.group(), "weak", "hospital")
 
 
-def contacts(text: str, low: str, scan: Scan) -> None:
-    if P.DIGIT.search(text):
-        _phones(text, scan)
+def contacts(text: str, low: str, scan: Scan, an: Anchors) -> None:
+    if an.digit_runs:
+        _phones(text, scan, an)
     if "@" in text:
         _emails_and_handles(text, low, scan)
     # The substrings are necessary for the gate regex to match, and far cheaper to look for.
@@ -281,8 +297,15 @@ _PLATFORM_WORDS = ("tik", "snap", "insta", "twitter", "facebook", "fb", "youtube
 _NOT_HANDLES = frozenset({"a", "the", "her", "his", "their", "private", "public", "blocked", "deleted"})
 
 
-def _phones(text: str, scan: Scan) -> None:
-    for m in P.PHONE.finditer(text):
+def _phones(text: str, scan: Scan, an: Anchors) -> None:
+    # A number starts at a "0" that begins a run of digits, or at the "+" of "+44".
+    starts: list[int] = []
+    for d, _e in an.digit_runs:
+        if text[d] == "0":
+            starts.append(d)
+        elif d and text[d - 1] == "+" and text.startswith("44", d):
+            starts.append(d - 1)
+    for m in match_at(P.PHONE, text, starts):
         digits = "".join(c for c in m.group() if c.isdigit())
         if digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")

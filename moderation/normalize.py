@@ -95,7 +95,7 @@ TARGET_WORDS: tuple[str, ...] = (
     "shut", "up", "you", "yourself", "cow", "pig", "liar", "troll", "dyke", "tranny", "coon",
     "wog", "gyppo", "pikey", "chink", "kike", "yid", "poof", "mong", "spaz", "hoe", "hoes",
     "sucker", "fool", "muppet", "clown", "imbecile", "cretin", "ugly", "fat", "dumb", "thick",
-    "stfu", "gtfo", "wanker", "twat", "prat",
+    "stfu", "gtfo", "wanker", "twat", "prat", "foad",
 )
 _TARGET_SET = frozenset(TARGET_WORDS) | {"are", "a", "an", "off", "u", "ur", "r", "is", "go",
                                           "die", "fat", "sad", "old", "get", "lost"}

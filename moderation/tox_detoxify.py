@@ -148,6 +148,13 @@ def load_detoxify(model: str = "original", *, checkpoint: str | None = None,
         net, tokenizer, classes = load_offline(checkpoint, config_dir)
         where = f"offline from {checkpoint} with config {config_dir}"
     else:
+        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+        checkpoint = checkpoint or cached_checkpoint(model)
+        if offline and not checkpoint:
+            raise RuntimeError(
+                f"Detoxify '{model}' weights are not on this machine and HF_HUB_OFFLINE is set: "
+                "pass checkpoint= (a Detoxify .ckpt) and config_dir= (its Hugging Face config "
+                "and tokenizer directory) to load offline")
         from detoxify import Detoxify
 
         detox = Detoxify(model, checkpoint=checkpoint) if checkpoint else Detoxify(model)

@@ -56,6 +56,18 @@ _NEG_PRED = (
     r"|(?:don'?t|do\s+not|can'?t|cannot|never)\s+(?:know\s+how\s+to\s+|even\s+)?(?:raise|parent|"
     r"look\s+after|bring\s+up|care\s+for)\s+(?:their\s+(?:own\s+)?)?(?:children|kids|babies)"
     r"|\bnormal\s+(?:kids|children|people|families|pupils|humans|couples|parents)"
+    r"|keep\s+(?:them|em)\s+away\s+from\s+(?:ours|our|us|decent|normal)"
+    r"|(?:are|is|'re)\s+(?:all\s+|just\s+)?(?:robots|spoil(?:t|ed)\s+brats|brats)"
+    r"|ruin\w*\s+(?:their|our|the)\s+(?:kids|children|"
+    r"country|schools|neighbourhood|area)"
+    r"|(?:are|is|'re)\s+(?:all\s+|just\s+)?(?:\w+\s+)?(?:attention\s+seekers|a\s+fad|delusional|"
+    r"confused\s+(?:attention|little|kids)|mentally\s+ill)"
+    r"|(?:don'?t|do\s+not|can'?t|cannot|never)\s+(?:love|feed|protect|care\s+about)\s+(?:their|the)\s+"
+    r"(?:own\s+)?(?:kids|children|babies)"
+    r"|(?:don'?t|do\s+not|never)\s+(?:value|care\s+about|respect|want\s+to|bother\s+with)\s+"
+    r"(?:education|work|working|their\s+(?:kids|children)|our\s+(?:laws|values|ways)|rules|school)"
+    r"|(?:are|is|'re)\s+(?:all\s+|just\s+|naturally\s+|genetically\s+)?(?:more|less)\s+(?:violent|"
+    r"criminal|stupid|lazy|aggressive|dangerous|intelligent|civilised|capable|honest)"
     r"|(?:are|is|'re)\s+(?:all\s+|just\s+)?(?:\w+[\s-])?(?:feminazis|man[\s-]haters|"
     r"man[\s-]hating|snowflakes|degenerates|groomers|predators|nonces|paedos)"
     r"|need\s+to\s+(?:go\s+back|be\s+(?:deported|removed|banned|sent\s+back))"
@@ -70,13 +82,18 @@ _NEG_PRED = (
     r"|put\s+(?:them|em)\s+(?:all\s+)?(?:in\s+(?:homes|institutions|camps)|away|down)"
     r"|send\s+(?:them|em)\s+(?:all\s+)?(?:back|home)"
     r"|(?:run|runs|control|controls|own|owns)\s+(?:the|our|this|all\s+the)\s+(?:\w+\s+){0,2}?"
-    r"(?:system|media|banks|country|world|government|councils?|courts?|schools|nhs)"
+    r"(?:system|media|banks|country|world|government|councils?|courts?|schools|nhs|"
+    r"agencies|charities|police|everything|industry|economy|care|adoption)"
     r"|are\s+(?:all\s+)?(?:the\s+)?same|(?:every|each)\s+(?:last\s+)?(?:one|single\s+one)"
     r"\s+of\s+them)"
 )
 _TRIG_GROUP = trigger_words(PROTECTED_GROUPS)
 _rule("group_negative", "identity", 0.86,
       rf"\b{_GROUP}\b[^.!?;\n]{{0,60}}?\b{_NEG_PRED}", _TRIG_GROUP)
+_rule("profane_group", "identity", 0.8,
+      rf"\b(?:fucking|fuckin|bloody|effing|filthy|dirty|stinking|flaming)\s+{_GROUP}\b",
+      frozenset({"fucking", "fuckin", "bloody", "effing", "filthy", "dirty", "stinking",
+                 "flaming"}))
 _rule("no_member_should", "identity", 0.8,
       rf"\b(?:no|never\s+let\s+a|never\s+trust\s+a)\s+{alt(IDENTITY_ADJS + ('man', 'woman'))}"
       rf"\s+(?:\w+\s+)?(?:should|must|can)\s+(?:ever\s+|ever\s+be\s+allowed\s+to\s+)?(?:be|"
@@ -86,16 +103,27 @@ _NEG_NOUNS = (r"(?:beggars|thieves|scroungers|spongers|criminals|rapists|groomer
               r"leeches|pickpockets|gangsters|thugs|paedos|nonces|perverts|degenerates)")
 _rule("identity_neg_noun", "identity", 0.82,
       rf"\b{alt(IDENTITY_ADJS)}\s+(?:\w+\s+)?{_NEG_NOUNS}\b"
-      rf"|\btypical\s+{alt(IDENTITY_ADJS)}\b(?:\s+\w+)?[^.!?]{{0,40}}?\b(?:drunk|useless|lazy|"
-      r"thieving|scrounging|dirty|smelly|violent|stupid|thick|criminal|feral|backward|scum|"
-      r"filthy|savage|greedy|primitive)\b", trigger_words(IDENTITY_ADJS))
+      rf"|\btypical\s+(?:{alt(IDENTITY_ADJS)}|woman|women|man|men|female|male|bloke|girl)\b"
+      r"(?:\s+\w+)?[^.!?]{0,40}?\b(?:drunk|useless|lazy|thieving|scrounging|dirty|smelly|violent|"
+      r"stupid|thick|criminal|feral|backward|scum|filthy|savage|greedy|primitive|emotional|"
+      r"hysterical|irrational|too\s+\w+\s+to)\b",
+      trigger_words(IDENTITY_ADJS) | frozenset({"typical"}))
 _rule("against_group", "identity", 0.86,
       rf"\b(?:no\s+more|ban|banning|deport|deporting|get\s+rid\s+of|send\s+back|kick\s+out|"
       rf"round\s+up|exterminate|gas|hate|hang|shoot|burn)\s+(?:all\s+)?(?:the\s+|these\s+|"
-      rf"those\s+)?{_GROUP}\b(?!\s+(?:rights|act|policy|discrimination|hate))", _TRIG_GROUP)
+      rf"those\s+)?{_GROUP}\b(?!\s+(?:rights|act|policy|discrimination|hate))"
+      rf"|\b(?:send|ship|kick|throw|lock|drive|chase|shove|put)\s+(?:all\s+)?(?:the\s+|these\s+|"
+      rf"those\s+)?{_GROUP}\s+(?:back|out|away|home|off|in\s+the\s+closet)\b"
+      rf"|\b{_GROUP}\b[^.!?]{{0,60}}?\bwhere\s+(?:they|you)\s+belong\b", _TRIG_GROUP)
 _rule("send_back_group", "identity", 0.8,
       rf"\b(?:send|ship|deport|kick)\s+(?:them|em|the\s+lot)\s+(?:all\s+)?(?:back|home|out)\b"
       rf"[^.!?]{{0,50}}?\b{_GROUP}\b", frozenset({"send", "ship", "deport", "kick"}))
+_rule("go_back_to", "identity", 0.8,
+      r"(?:^|[.!?,;:]\s*|\b(?:just|should|must|can|why\s+don'?t\s+(?:you|they))\s+)(?:go|fuck\s+off|"
+      r"piss\s+off|sod\s+off|get)\s+back\s+to\s+(?:africa|pakistan|india|poland|romania|jamaica|"
+      r"bangladesh|somalia|china|syria|iraq|afghanistan|nigeria|albania|asia|the\s+caribbean|"
+      r"eastern\s+europe|the\s+jungle|the\s+desert|your\s+own\s+country|where\s+you\s+came\s+from)\b",
+      frozenset({"back"}))
 _rule("go_back", "identity", 0.82,
       r"\b(?:go|send\s+(?:them|em|him|her)|fuck\s+off)\s+back\s+(?:to|where)\s+(?:your|ur|"
       r"their|his|her|they|you)\s+(?:own\s+)?(?:came\s+from|come\s+from|country|countries|"

@@ -55,22 +55,32 @@ _rule("what_a", "insult", 0.7,
       rf"creature|individual|specimen|excuse))\b", frozenset({"what"}))
 # "the writer is an idiot", "Donna is a liar", "she's a useless cow"
 _rule("subject_is_noun", "insult", 0.84,
-      rf"\b(?!(?:this|the|that|it|which|there|what|policy|report|system|idea|plan|bill|"
+      rf"\b(?!(?:this|the|that|it|which|there|what|policy|report|system|idea|plan|bill|council|"
+      rf"councils|government|department|ministry|dfe|ofsted|nhs|police|tories|labour|treasury|"
+      rf"committee|board|agency|authority|trust|school|academy|cafcass|court|courts|charity|"
       rf"law|scheme|decision|review|consultation|article|document|process)\b)[a-z'’]+,?"
       rf"{SUBJECT_COPULA}\s+{FILLER}{{0,3}}(?:{MOD}\s+){{0,3}}{NOUN}\b(?!\s+of\b)",
       NOUN_TRIG)
 _rule("person_is_noun", "insult", 0.84,
       rf"\b(?:the|this|that|your|these|those)\s+(?:\w+\s+)?(?:writer|author|journalist|"
       rf"reporter|columnist|editor|poster|commenter|commentator|guy|bloke|man|woman|lady|girl|"
-      rf"idiot|minister|mp|councillor|head|headteacher|teacher|social\s+worker|judge|mum|"
-      rf"mother|dad|father|carer|manager|officer|worker|person|people|lot|clown|moron)s?"
-      rf"{SUBJECT_COPULA}\s+{FILLER}{{0,3}}(?:{MOD}\s+){{0,3}}{ANY_NOUN}\b(?!\s+(?:of|in)\b)",
+      rf"idiot|headteacher|teacher|social\s+worker|mum|mother|dad|father|carer|manager|officer|"
+      rf"worker|person|people|lot|clown|moron)s?"
+      rf"{SUBJECT_COPULA}\s+{FILLER}{{0,3}}(?:{MOD}\s+){{0,3}}{ANY_NOUN}\b(?!\s+(?:of|in)\b)"
+      rf"|\b(?:she|he|they)(?:'s|’s|\s+is|'re|\s+are|\s+was)\s+{FILLER}{{0,3}}(?:{MOD}\s+){{0,3}}"
+      rf"(?:{NOUN}|{PERSON_WEAK_NOUN})\b(?!\s+(?:of|in)\b)",
       NOUN_TRIG)
+# Office holders get the stronger words only: "the minister is a clown" is political
+# speech, "the minister is a cunt" is not.
+_rule("office_is_noun", "insult", 0.8,
+      rf"\b(?:the|this|that|our|your)\s+(?:\w+\s+)?(?:minister|mp|councillor|head|judge|"
+      rf"secretary|pm|prime\s+minister|director|chief\s+exec\w*|leader|mayor)s?{SUBJECT_COPULA}\s+"
+      rf"{FILLER}{{0,3}}(?:{MOD}\s+){{0,3}}{NOUN}\b(?!\s+(?:of|in)\b)", NOUN_TRIG)
 _rule("whoever_is", "insult", 0.82,
-      rf"\bwhoever\s+(?:wrote|writes|thought|came\s+up\s+with|approved|signed\s+off|"
-      rf"published|edited|decided)\b[^.!?]{{0,50}}?\b(?:is|was|are|needs\s+to\s+be)\s+"
-      rf"{FILLER}{{0,3}}(?:{MOD}\s+){{0,3}}(?:{ANY_NOUN}|{STRONG_ADJ})\b",
-      frozenset({"whoever"}))
+      rf"\b(?:whoever|anyone\s+who|anybody\s+who)\s+\w+\b[^.!?]{{0,50}}?\b(?:is|was|are|"
+      rf"needs\s+to\s+be)\s+{FILLER}{{0,3}}(?:{MOD}\s+){{0,3}}(?:[\w-]+\s+)?(?:{ANY_NOUN}|"
+      rf"{STRONG_ADJ})\b",
+      frozenset({"whoever", "anyone", "anybody"}))
 # Epithet built from an insult adjective and noun: "useless cow", "sad little troll".
 _rule("adj_noun", "insult", 0.8,
       rf"\b{ADJ}\s+(?:{MOD}\s+){{0,2}}{NOUN}\b(?!\s+(?:of|in)\b)", NOUN_TRIG)
@@ -110,7 +120,9 @@ _rule("are_you_adj", "insult", 0.72,
       rf"\bare\s+(?:you|u|ya)\s+(?:\w+\s+){{0,2}}?(?:(?:a|an)\s+)?(?:{MOD}\s+){{0,2}}"
       rf"(?:{NOUN}|{STRONG_ADJ})\b(?!\s+(?:of|about|to|that|for|if|when|with)\b)", INSULT_TRIG)
 _rule("you_all_are", "insult", 0.74,
-      rf"\b(?:all\s+)?(?:yous|youse|you\s+lot|you\s+people|you\s+all|y'all|all\s+of\s+you)"
+      rf"\b(?:all\s+)?(?:yous|youse|you\s+lot|you\s+people|you\s+all|y'all|all\s+of\s+you|"
+      rf"every\s+(?:single\s+|last\s+)?one\s+of\s+you(?:\s+\w+){{0,2}}|"
+      rf"(?:the\s+(?:whole\s+)?)?lot\s+of\s+you)"
       rf"\s+(?:\w+\s+){{0,3}}?(?:are|r|'re)\s+(?:so\s+|just\s+|all\s+|a\s+bunch\s+of\s+|"
       rf"nothing\s+but\s+)*(?:{STRONG_ADJ}|{ANY_NOUN})\b(?!\s+(?:of|about|to|that)\b)",
       INSULT_TRIG)
@@ -135,7 +147,8 @@ _rule("bad_human", "insult", 0.72,
       rf"lump\s+of\s+lard|bloke|lady|girl|boy|sort|type|piece\s+of\s+work)\b", ADJ_TRIG)
 _rule("only_a", "insult", 0.7,
       rf"\bonly\s+(?:a|an|some)\s+(?:{MOD}\s+)?{ANY_NOUN}\s+(?:would|could|can|thinks?|"
-      rf"believes?|writes?)\b|\b(?:pack|bunch|load|gang|shower|nest|den|lot)\s+of\s+"
+      rf"believes?|writes?)\b|\b(?:from|by)\s+(?:a|an|another|some|this|that|the\s+usual)\s+"
+      rf"(?:{MOD}\s+)?{NOUN}\s*(?:[.!?]|$)|\b(?:pack|bunch|load|gang|shower|nest|den|lot)\s+of\s+"
       rf"(?:[\w-]+\s+){{0,2}}?{ANY_NOUN}\b|\b{ANY_NOUN},?\s+(?:the\s+(?:whole\s+)?lot\s+of\s+(?:them|you|"
       rf"em)|every\s+(?:last\s+|single\s+)?one\s+of\s+(?:them|you|em)|all\s+of\s+(?:them|you))|"
       r"\b(?:the\s+)?(?:worst|lowest|vilest)\s+(?:kind|sort|type|form)\s+of\s+(?:person|human|"
@@ -156,6 +169,50 @@ _rule("dialect_insult", "insult", 0.76,
       frozenset({"away", "fud", "bawbag", "bampot", "roaster", "rocket", "dafty", "walloper",
                  "tube", "balloon", "gowk", "eejit", "knobhead", "weapon", "melt", "nugget",
                  "doughnut", "donut", "plank", "plum", "spanner", "wazzock", "clown", "wobble"}))
+_rule("you_adj_vocative", "insult", 0.76,
+      rf"(?:^|[,.!?;:]\s*|\band\s+)(?:you|u|ya|ye)\s+(?:(?:{MOD})\s+){{0,2}}{ADJ}\s+"
+      r"(?:little\s+|old\s+)?[\w-]+\s*(?:[.!?]|$)", ADJ_TRIG | frozenset(
+          ["horrible", "lazy", "nasty", "vile", "bitter", "twisted", "spineless", "pathetic"]))
+_rule("like_you", "insult", 0.74,
+      rf"\b(?:a|an|some)\s+(?:(?:{ADJ}|failed|useless|bad|terrible|awful|unfit)\s+)?"
+      rf"(?:{ANY_NOUN}|(?:failed|useless|terrible|awful|unfit|pathetic)\s+(?:mother|mum|father|dad|"
+      r"parent|carer|teacher|human|person|woman|man))\s+like\s+(?:you|u|yourself)\b"
+      r"|\b(?:nobody|no\s+one|noone)\s+(?:cares|asked|wants\s+to\s+hear)\s+(?:for\s+|about\s+)?"
+      r"(?:what\s+)?(?:you|u|your|ur|a)\b|\bimagine\s+being\s+(?:this|that|so)\s+(?:\w+\s+)?(?:thick|stupid|dumb|"
+      r"dense|ignorant|pathetic|ugly|gullible|braindead|brain\s+dead)\b"
+      r"|\btoo\s+(?:stupid|thick|dumb|lazy|selfish|ignorant)\s+to\s+[^.!?]{0,40}?(?:you'?re|"
+      r"you\s+are|ur)\s+one\s+of\s+them|\b(?:you|u)(?:'re|\s+are|\s+r)\s+(?:too|so)\s+"
+      r"(?:stupid|thick|dumb|ignorant|selfish|lazy)\s+to\b",
+      NOUN_TRIG | frozenset({"nobody", "noone", "cares", "asked", "imagine", "failed", "useless",
+                             "terrible", "awful", "unfit", "pathetic", "stupid", "thick", "dumb",
+                             "lazy", "selfish", "ignorant"}))
+# A whole comment that is one insult ("Clown.", "Brainless."): anchored, so cheap.
+_rule("bare_insult", "insult", 0.62,
+      rf"^\s*(?:(?:{MOD})\s+)?(?:{PERSON_WEAK_NOUN}|(?:so\s+|how\s+)?(?:brainless|thick|ugly|"
+      r"braindead|brain\s+dead|gormless|dense|dimwitted|senile|inbred|retarded|moronic))"
+      r"\s*[.!?]*\s*$", NOUN_TRIG | frozenset({"brainless", "thick", "ugly", "braindead", "brain",
+                                               "gormless", "dense", "dimwitted", "senile",
+                                               "inbred", "retarded", "moronic"}))
+_rule("tail_vocative", "insult", 0.62,
+      rf",\s*(?:{MOD}\s+)?{PERSON_WEAK_NOUN}\s*[.!?]*\s*$", NOUN_TRIG)
+_rule("another_idiot", "insult", 0.62,
+      rf"\banother\s+(?:{MOD}\s+)?{NOUN}\b"
+      r"|\bgo\s+(?:and\s+)?cry\s+(?:somewhere|elsewhere|about\s+it|me\s+a\s+river|to)\b",
+      frozenset({"another", "cry"}))
+_rule("superlative", "insult", 0.74,
+      r"\b(?:you|u)(?:'re|\s+are|\s+r)\s+(?:\w+\s+)?(?:the|easily\s+the)\s+(?:thickest|stupidest|"
+      r"dumbest|ugliest|laziest|nastiest|vilest|most\s+(?:stupid|ignorant|pathetic|useless|"
+      r"annoying|obnoxious|vile|hateful|deluded|arrogant|moronic))\b"
+      r"|\b(?:out\s+of\s+)?(?:your|ur)\s+(?:mouth|gob|keyboard)\s+(?:is|are)\s+(?:\w+\s+)?(?:garbage|"
+      r"rubbish|lies|shit|crap|bullshit|drivel|bile|poison|vomit|diarrhoea|trash)\b",
+      frozenset({"thickest", "stupidest", "dumbest", "ugliest", "laziest", "nastiest", "vilest",
+                 "most", "mouth", "gob", "keyboard"}))
+_rule("this_adj_person", "insult", 0.72,
+      rf"\b(?:this|that|these|those)\s+(?:{MOD}\s+)?{STRONG_ADJ}\s+(?:old\s+|little\s+)?(?:woman|man|"
+      r"mum|mother|dad|father|idiot|person|people|lot|bloke|guy|girl|lad|cow|parent|carer|worker|"
+      r"teacher|judge|councillor|journalist|writer|author|poster|commenter|troll|individual)s?\b"
+      r"|\bback\s+in\s+(?:your|yer|ur)\s+(?:box|kitchen|cage|hole|place|kennel)\b",
+      ADJ_TRIG | frozenset({"back"}))
 _rule("basement", "insult", 0.66,
       r"\b(?:living|lives|live|sat|sitting|typing)\s+in\s+(?:his|her|your|ur|their)\s+"
       r"(?:mum'?s|mother'?s|mam'?s|nan'?s|parents'?)\s+(?:basement|spare\s+room|box\s+room|"
@@ -164,7 +221,7 @@ _rule("basement", "insult", 0.66,
                  "sat", "sitting", "typing", "dwellers", "dweller"}))
 _rule("you_disgust", "insult", 0.74,
       r"\b(?:you|u)\s+(?:\w+\s+)?(?:disgust|sicken|repulse|revolt|nauseate)\s+me\b|"
-      r"\b(?:you|u)\s+make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:vomit|puke|throw\s+up))|"
+      r"\b(?:you|u)\s+(?:\w+\s+)?make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:vomit|puke|throw\s+up))|"
       r"\bbetter\s+off\s+without\s+(?:you|u|a\s+(?:\w+\s+)?like\s+you)\b|"
       r"\b(?:village|resident|local|site|token|certified)\s+(?:idiot|troll|moron|clown|nutter|"
       r"halfwit|fruitcake)s?\b|\bcry\s+me\s+a\s+river|\bboo\s*hoo\b|\bcry\s+harder\b|"
@@ -192,8 +249,13 @@ _rule("womans_place", "identity", 0.8,
       frozenset({"place", "kitchen"}))
 _rule("get_cancer", "death_wish", 0.82,
       r"(?:^|[.!?;,]\s*)(?:just\s+|go\s+(?:and\s+)?)?(?:get|catch)\s+(?:cancer|aids|ebola|covid)\b"
-      r"|\bgo\s+(?:and\s+)?die\b|\bdie\s+(?:already|pls|please)\b",
+      r"|\bgo\s+(?:and\s+)?die\b|\bdie\s+(?:already|pls|please)\b"
+      r"|^\s*(?:just\s+|pls\s+|please\s+|now\s+)?die\s*[.!]*\s*$",
       frozenset({"cancer", "aids", "ebola", "covid", "die"}), reportable=False)
+_rule("breeding_for", "dehumanise", 0.74,
+      r"\bbreed(?:ing|s)?\s+(?:for|like)\s+(?:benefits|council\s+houses?|handouts|money|a\s+house|"
+      r"the\s+dole|rabbits|rats|flies|cattle)\b",
+      frozenset({"breed", "breeding", "breeds"}))
 _rule("blood", "threat", 0.8,
       r"\bthere(?:'ll|’ll|\s+will|\s+is\s+going\s+to|'s\s+going\s+to)\s+be\s+(?:blood|"
       r"bloodshed|violence|a\s+bloodbath|bodies)\b|\bblood\s+(?:will\s+be\s+spilt|on\s+the\s+"
@@ -236,7 +298,8 @@ _rule("directed_profanity", "directed_profanity", 0.9,
 _rule("dismissal", "insult", 0.82,
       rf"\b(?:shut\s+(?:the\s+)?(?:fuck|hell|f|fk|feck)\s+up|shut\s+(?:up|it)\b(?=\s*(?:$|[.!,?;]|{YOU}\b|and\s+(?:go|listen|read|sit)|"
       r"(?:\w+\s+)?(?:you|troll|idiot)))|shut\s+(?:your|ur|yer|ya)\s+(?:\w+\s+)?(?:mouth|face|"
-      r"gob|trap|pie\s*hole|hole|cakehole)|shutup|stfu|gtfo|up\s+yours|eat\s+shit|"
+      r"gob|trap|pie\s*hole|hole|cakehole)|keep\s+(?:your|ur|yer)\s+(?:\w+\s+)?(?:mouth|gob|trap|"
+      r"pie\s*hole|cakehole)\s+shut|shutup|stfu|gtfo|up\s+yours|eat\s+shit|"
       r"suck\s+my\s+(?:dick|cock|balls)|kiss\s+my\s+(?:arse|ass)|go\s+(?:to\s+hell|"
       r"fuck\s+yourself|screw\s+yourself|and\s+fuck\s+yourself)|get\s+(?:stuffed|fucked|"
       r"to\s+fuck|bent)|do\s+one\b(?=\s*(?:$|[.!,]))|jog\s+on\b|crawl\s+back\s+under\s+"

@@ -31,7 +31,14 @@ INSULT_NOUNS: tuple[str, ...] = (
     "airhead", "harridan", "shrew", "battleaxe", "old bag", "hussy", "tart", "floozy",
     "tool", "sheep", "puppet", "lapdog", "stooge", "leech", "cuck", "simp", "dog", "mare",
     "twit", "nitwit", "wally", "dipstick", "turd", "twerp", "imbecile", "halfwit", "oaf", "lump",
-    "gimp", "spanner", "pillock", "fud", "bampot", "dafty", "hitler", "little hitler", "nazi", "loner", "virgin",
+    "gimp", "spanner", "pillock", "weasel", "fud",
+    "bampot", "dafty", "hitler", "little hitler", "nazi", "loner", "virgin", "jackass", "nutcase",
+    "psychopath", "sociopath", "fuckhead", "fucktard", "douchebag", "fruitcake", "crank",
+    "headcase", "wacko", "loon", "loony", "professional victim", "attention seeker",
+    "drama queen", "crybaby", "cry baby", "moaning minnie", "fantasist", "windbag", "tyrant",
+    "gasbag", "blowhard", "busybody", "crone", "gargoyle", "bottom feeder", "bottom-feeder",
+    "narcissist", "child abuser", "child snatcher",
+    "baby snatcher", "kidnapper", "zombie",
 )
 # Nouns whose sting depends on context: weaker when not aimed at "you".
 WEAK_NOUNS: frozenset[str] = frozenset(
@@ -47,7 +54,7 @@ EPITHETS: tuple[str, ...] = (
     "cunt", "twat", "bitch", "whore", "slut", "slag", "wanker", "dickhead", "bellend", "nonce",
     "skank", "motherfucker", "fuckwit", "cocksucker", "knobhead", "shithead", "dipshit",
     "scumbag", "slapper", "gobshite", "fucker", "tosser", "arsehole", "asshole", "dumbass",
-    "prick", "pricks",
+    "prick", "pricks", "shit for brains", "shit-for-brains",
 )
 # Adjectives that make an insult when aimed at a person ("you are pathetic").
 INSULT_ADJS: tuple[str, ...] = (
@@ -59,12 +66,14 @@ INSULT_ADJS: tuple[str, ...] = (
     "pig ignorant", "thick as shit", "nasty", "smelly", "fat", "dozy", "dim", "daft", "dopey",
     "insane", "unhinged", "rotten", "sad", "shameless", "heartless", "cruel", "corrupt",
     "filthy", "dirty", "lazy", "worthless", "cowardly", "sadistic", "perverted", "obnoxious",
-    "arrogant", "smug", "ridiculous", "laughable", "feral", "thieving", "scrounging",
+    "arrogant", "smug", "ridiculous", "laughable", "manipulative", "pompous", "sadistic",
+    "vindictive", "malicious", "deceitful", "conniving", "slimy", "insufferable", "narcissistic",
+    "feral", "thieving", "scrounging",
     "grasping", "scheming", "vile", "disgusting", "horrible", "hideous", "repugnant",
     "contemptible", "loathsome", "odious", "gobby", "mouthy", "bitter", "jealous", "miserable",
     "nasty", "spiteful", "poisonous", "toxic", "demented", "bonkers", "barmy", "crackpot",
     "simple minded", "dimwitted", "half witted", "pea brained", "thick skulled", "inbred",
-    "greedy", "money grabbing", "money-grabbing",
+    "greedy", "money grabbing", "money-grabbing", "brainwashed", "gullible", "failed",
 )
 # Adjectives strong enough to count as an insult on their own after "you are".
 STRONG_ADJS: frozenset[str] = frozenset(
@@ -76,7 +85,7 @@ STRONG_ADJS: frozenset[str] = frozenset(
      "ignorant", "deluded", "delusional", "clueless", "lying", "two faced", "two-faced",
      "shameless", "heartless", "filthy", "insane", "mental", "senile", "incompetent",
      "inbred", "pea brained", "dimwitted", "half witted", "simple minded", "hideous", "feral",
-     "repugnant", "contemptible", "loathsome", "odious", "demented"}
+     "repugnant", "contemptible", "loathsome", "odious", "demented", "lazy"}
 )
 # Fillers allowed between an insult adjective and its noun ("absolute", "sad little").
 MODIFIERS: tuple[str, ...] = (
@@ -86,12 +95,16 @@ MODIFIERS: tuple[str, ...] = (
     "sanctimonious", "typical", "miserable", "nasty", "horrible", "dirty", "ignorant",
     "stuck up", "stuck-up", "arrogant", "smug", "lazy", "fat", "ugly", "pathetic", "stupid",
     "useless", "thick", "vile", "sad", "lying", "evil", "sick", "twisted", "spiteful", "poisonous",
-    "interfering", "nosy", "bitter", "jealous", "wee", "dried up", "dried-up", "washed up",
+    "interfering", "nosy", "bitter", "jealous", "wee", "manipulative", "pompous", "sadistic",
+    "vindictive", "malicious", "deceitful", "dishonest", "conniving", "sneaky", "slimy", "smarmy",
+    "condescending", "patronising", "self-important", "insufferable", "grotesque", "wretched",
+    "entitled", "controlling", "narcissistic", "psychotic", "unhinged", "vicious", "cruel",
+    "dried up", "dried-up", "washed up",
     "washed-up", "wrinkled", "frigid", "has-been", "sour", "saggy", "demented", "deluded", "dumb", "brainless",
     "worthless", "moronic", "idiotic", "retarded", "disgusting", "filthy", "gormless", "dozy",
     "smelly", "scummy", "heartless", "corrupt", "incompetent", "fraudulent", "psychotic",
     "unfit", "deranged", "rancid", "snivelling", "whining", "whinging", "mouthy", "gobby",
-    "creepy", "sleazy", "pervy", "shameless", "two faced", "two-faced", "cowardly", "spineless",
+    "creepy", "sleazy", "pervy", "blonde", "blond", "shameless", "two faced", "two-faced", "cowardly", "spineless",
     "feral", "thieving", "scrounging", "grasping", "scheming", "hideous", "inbred", "braindead",
     "brain dead", "gobby", "mouthy", "toxic", "entitled", "whiny", "whingeing", "bone idle",
     "dim", "dozy", "daft", "clueless", "senile", "autistic", "retarded", "tory", "lefty",
@@ -195,7 +208,7 @@ SEX_WORDS: tuple[str, ...] = (
 
 def _char(c: str) -> str:
     if c == " ":
-        return r"\s+"
+        return r"[\s-]+"
     if c == "-":
         return r"[\s-]?"
     return re.escape(c)
@@ -233,7 +246,9 @@ _STOP = frozenset({"the", "a", "an", "of", "for", "to", "in", "old", "bad", "peo
                    "piece", "mother", "father", "parent", "human", "being", "space", "with",
                    "as", "like", "is", "are", "excuse", "waste", "two", "half", "simple", "pea",
                    "brain", "thick", "pig", "self", "jumped", "stuck", "bone", "pond", "he",
-                   "she", "little"})
+                   "she", "little", "child", "good", "head", "baby", "professional", "bottom",
+                   "skin", "dead", "case", "drama", "attention", "sack", "bag", "cry",
+                   "nothing"})
 
 
 def trigger_words(*lists: Iterable[str]) -> frozenset[str]:
@@ -247,5 +262,6 @@ def trigger_words(*lists: Iterable[str]) -> frozenset[str]:
             out.add(first)
             if not first.endswith("s"):
                 out.add(first + "s")
+            if first.endswith(("s", "x", "ch", "sh", "z")):
                 out.add(first + "es")
     return frozenset(out)

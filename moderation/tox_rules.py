@@ -88,13 +88,15 @@ FILLER = (r"(?:(?:such|so|just|nothing\s+but|clearly|obviously|really|truly|simp
           r"a\s+bunch\s+of|bunch\s+of|a\s+pack\s+of|a\s+load\s+of|all|typical)\s+)")
 _nouns_strong = [n for n in INSULT_NOUNS if n not in WEAK_NOUNS]
 _nouns_weak = [n for n in INSULT_NOUNS if n in WEAK_NOUNS]
-NOUN = alt(_nouns_strong, plural=True)
-WEAK_NOUN = alt(_nouns_weak, plural=True)
+# A noun must end the word: "pig" is not "pig-headed".
+_WHOLE = r"(?!-\w)"
+NOUN = alt(_nouns_strong, plural=True) + _WHOLE
+WEAK_NOUN = alt(_nouns_weak, plural=True) + _WHOLE
 # Weak nouns that only ever describe people (not "a total joke" about a policy).
 PERSON_WEAK_NOUN = alt([n for n in _nouns_weak if n not in {"joke", "disgrace", "fraud", "shit",
                                                              "arse", "tool", "sheep", "bag"}],
-                       plural=True)
-ANY_NOUN = alt(INSULT_NOUNS, plural=True)
+                       plural=True) + _WHOLE
+ANY_NOUN = alt(INSULT_NOUNS, plural=True) + _WHOLE
 MOD = alt(MODIFIERS)
 ADJ = alt(INSULT_ADJS)
 STRONG_ADJ = alt(STRONG_ADJS)

@@ -61,13 +61,46 @@ _rule("know_which", "threat", 0.84,
       r"kid|boy|girl|lad)\s+(?:go|goes|live|lives|attend|attends|play|plays|are|is)",
       frozenset({"know", "found", "got"}), reportable=False)
 _rule("wants_shooting", "incitement", 0.82,
-      r"\b(?:wants|needs|want|need)\s+(?:shooting|stringing\s+up|hanging|a\s+bullet|putting\s+"
+      r"\b(?:wants|needs|want|need)\s+(?:\w+ing\s+and\s+(?:then\s+)?)?(?:shooting|stringing\s+up|"
+      r"hanging|a\s+bullet|putting\s+"
       r"down|kneecapping|burning|stabbing|strangling|drowning|flogging|birching|castrating|"
-      r"a\s+good\s+(?:kicking|hiding|beating)|lynching|gassing|topping)\b"
+      r"a\s+good\s+(?:kicking|hiding|beating)|lynching|gassing|topping|taking\s+out|doing\s+in|"
+      r"sorting\s+out|seeing\s+to)\b"
       r"|\b(?:run|driven|hounded|chased)\s+out\s+of\s+(?:town|the\s+(?:area|country|village|"
       r"estate))|\btarred\s+and\s+feathered",
       frozenset({"wants", "needs", "want", "need", "run", "driven", "hounded", "chased",
                  "tarred"}), reportable=False)
+_rule("doing_time", "threat", 0.8,
+      r"\b(?:end\s+up\s+)?(?:doing|do|serve|serving)\s+(?:time|a\s+stretch|life|bird|porridge)\s+"
+      r"for\s+(?:you|u|him|her|them|that|this|the)\b|\b(?:someone|somebody|anyone|anybody)\s+"
+      r"(?:please\s+)?(?:just\s+|go\s+)?(?:burn|torch|shoot|kill|stab|bomb|firebomb|smash|batter|"
+      r"hang|lynch|petrol\s+bomb)\s+(?:that|the|this|his|her|their|them|him)\b"
+      r"(?!\s+(?:\w+\s+)?(?:bill|policy|plan|idea|proposal|scheme|law|report|myth|consultation))"
+      r"|\bdeserves?\s+to\s+(?:lose|have)\s+(?:your|their|her|his|ur)\s+(?:kids|children|"
+      r"baby|babies)(?:\s+taken)?\b|\bfoad\b",
+      frozenset({"doing", "do", "serve", "serving", "someone", "somebody", "anyone", "anybody",
+                 "deserve", "deserves", "foad"}), reportable=False)
+_rule("coming_round", "threat", 0.78,
+      r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+be\s+(?:round|over|at|outside)\s+(?:yours|your\s+"
+      r"(?:house|place|door|home|work|office)|her\s+(?:house|door|home)|his\s+(?:house|door|home))"
+      r"|\b(?:you|u)\s+(?:won'?t|will\s+not)\s+like\s+(?:it|what\s+happens)\b"
+      r"|\b(?:you|u)(?:'ll|\s+will)\s+get\s+(?:yours|what'?s\s+coming)\b"
+      r"|\b(?:turn|show)\s+up\s+(?:at|on|outside)\s+(?:your|ur|her|his)\s+(?:door|doorstep|house|"
+      r"work|office)\b"
+      r"|\b(?:people|someone|somebody|you|he|she|they)\s+(?:will|'ll|is\s+going\s+to|are\s+going\s+"
+      r"to)\s+get\s+(?:hurt|killed|stabbed|shot|burned|burnt)\b"
+      r"|\b(?:i'?d|i\s+would|i\s+want\s+to|i\s+wanna)\s+(?:happily\s+|love\s+to\s+|like\s+to\s+)?"
+      r"(?:see|watch)\s+(?:\w+\s+){0,6}?(?:hang|burn|die|suffer|rot|swing|shot|hanged|killed|"
+      r"burned|tortured)\b",
+      frozenset({"round", "over", "outside", "like", "hurt", "killed", "stabbed", "shot", "burned",
+                 "burnt", "see", "watch", "yours", "turn", "show", "coming"}), reportable=False)
+_rule("hospital", "threat", 0.9,
+      rf"{_I_WILL}\s+(?:\w+\s+){{0,2}}?put\s+(?:her|him|you|them|u|em|(?:that|the|this)\s+"
+      r"(?:\w+\s+){0,2}?\w+)\s+in\s+(?:hospital|the\s+ground|a\s+wheelchair|a\s+box|a\s+coma|"
+      r"intensive\s+care|an\s+early\s+grave)"
+      r"|\bdeal\s+with\s+(?:him|her|them|you|(?:that|the|this)\s+(?:\w+\s+){0,2}?\w+)\s+"
+      r"(?:ourselves|myself|personally|our\s+way|my\s+way|the\s+old[\s-]fashioned\s+way)",
+      frozenset({"put", "deal"}), reportable=False)
 _rule("know_your", "threat", 0.8,
       r"\b(?:i|we)\s+(?:know|have|got|found)\s+(?:your|his|her|their|ur)\s+"
       r"(?:car|address|house|home\s+address|number\s+plate|reg|registration|route|"
@@ -111,12 +144,17 @@ _rule("incitement", "incitement", 0.88,
       r"(?:in\s+(?:hospital|the\s+ground|a\s+wheelchair|a\s+box|an\s+early\s+grave|intensive\s+care)"
       r"|six\s+feet\s+under|down\b(?!\s+(?:for|as|on)))|take\s+(?:him|her|them|em)\s+out\b|"
       r"teach\s+(?:him|her|them|em|(?:that|the|this|those)\s+(?:\w+\s+)?\w+)\s+a\s+lesson|"
-      r"sort\s+(?:him|her|them|you|em)\s+out|give\s+(?:him|her|them|you|em)\s+a\s+(?:good\s+)?"
+      r"run\s+(?:him|her|them|em|(?:that|the|this)\s+(?:\w+\s+){0,2}?\w+)\s+off\s+the\s+road|"
+      r"sort\s+(?:him|her|them|you|em)\s+out|give\s+(?:him|her|them|you|em|(?:that|the|this)\s+"
+      r"(?:\w+\s+){0,2}?\w+)\s+a\s+(?:good\s+)?"
       r"(?:kicking|beating|hiding|slap|smack|punch|battering|shoeing|doing\s+over)|"
       r"(?:slap|punch|kick|smack|deck|batter|thump|glass)\s+(?:him|her|them|the\s+\w+)|"
       r"knock\s+(?:his|her|their)\s+(?:head|teeth|block))\w*\b(?!\s+(?:the|this|that|a|"
       r"their|its)\s+(?:\w+\s+)?(?:bill|policy|plan|idea|proposal|scheme|law|report|"
-      r"reform|myth|consultation|budget|review|motion|deal|amendment|rules?)\b)",
+      r"reform|myth|consultation|budget|review|motion|deal|amendment|rules?|problems?|issues?|"
+      r"crisis|challenges?|backlog|waiting\s+lists?|shortages?|inequality|poverty|deficit|cuts|"
+      r"system|culture|causes?|stigma|disadvantage|gaps?|targets?|figures|numbers|case|"
+      r"argument|question)\b)",
       frozenset({"should", "ought", "need", "needs", "must", "have", "has", "gotta", "want",
                  "wanna", "could", "can"}), reportable=False)
 _rule("needs_a_slap", "incitement", 0.82,
@@ -134,6 +172,11 @@ _rule("break_legs", "incitement", 0.84,
       r"punched\s+in|rearranged|bashed\s+in|stamped\s+on)",
       frozenset({"legs", "arms", "neck", "kneecaps", "knees", "fingers", "teeth", "head", "face",
                  "jaw", "nose", "skull", "ribs"}), reportable=False)
+_rule("brick_through", "incitement", 0.8,
+      r"(?:^|[.!?;,]\s*)(?:just\s+|someone\s+|somebody\s+|go\s+and\s+)?(?:put|throw|lob|chuck)\s+"
+      r"(?:a\s+)?(?:brick|bricks|rock|rocks|stone|stones|petrol\s+bomb|firework)\s+through",
+      frozenset({"brick", "bricks", "rock", "rocks", "stone", "stones", "petrol", "firework"}),
+      reportable=False)
 _rule("line_up", "incitement", 0.84,
       r"\b(?:line|put|stand)\s+(?:them|em|\w+)\s+(?:all\s+)?up\s+against\s+(?:a|the)\s+wall"
       r"|\bup\s+against\s+the\s+wall\s+(?:and\s+shoot|with\s+(?:them|the\s+lot))|"
@@ -141,21 +184,33 @@ _rule("line_up", "incitement", 0.84,
       r"wont)\s+forget", frozenset({"wall", "lesson"}), reportable=False)
 _rule("imperative_violence", "incitement", 0.8,
       r"(?:^|[.!?;]\s*|\s[-–—]\s*)(?:just\s+|so\s+|now\s+)?(?:hang|burn|shoot|kill|stab|lynch|"
-      r"string\s+up|torch|firebomb|petrol\s+bomb|bomb|gas|castrate|beat|batter|behead|hunt\s+down)"
+      r"string\s+up|torch|firebomb|petrol\s+bomb|bomb|gas|castrate|beat|batter|behead|hunt\s+down|"
+      r"slap|punch|kick|smack|thump|deck|glass|knife|strangle)"
       r"\s+(?:the|them|him|her|em|that|this|those|these|all|every|each)\b(?!\s+(?:[\w-]+\s+){0,2}"
       r"(?:bill|policy|plan|idea|proposal|scheme|law|report|reform|myth|consultation|budget|"
       r"review|motion|deal|amendment|rules?|limit|cap|cuts?|target|paperwork|forms?|backlog|"
-      r"books|tax|levy|fees?)\b)|\bget\s+(?:a|the)\s+(?:rope|noose|pitchforks?|torches)\b",
+      r"books|tax|levy|fees?|rule\s*book|red\s+tape|guidance|manual|documents?|letters?|"
+      r"evidence|idea|myths?|lot\s+of\s+(?:it|them)\s+down\s+and\s+start)\b)"
+      r"|\bget\s+(?:a|the)\s+(?:rope|noose|pitchforks?|torches)\b",
       frozenset({"hang", "burn", "shoot", "kill", "stab", "lynch", "string", "torch", "firebomb",
                  "petrol", "bomb", "gas", "castrate", "beat", "batter", "behead", "hunt", "rope",
-                 "noose", "pitchforks", "pitchfork", "torches"}), reportable=False)
+                 "noose", "pitchforks", "pitchfork", "torches", "slap", "punch", "kick", "smack",
+                 "thump", "deck", "glass", "knife", "strangle"}), reportable=False)
+_rule("never_again", "threat", 0.76,
+      r"\bmake\s+sure\s+(?:she|he|you|they|u)\s+(?:never|doesn'?t|don'?t|can'?t|won'?t)\s+"
+      r"(?:\w+\s+)?(?:works?|walks?|sees?|talks?|breathes?|harms?|hurts?|does|do)\b[^.!?]{0,30}?"
+      r"\b(?:again|anyone|ever)\b|\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\b[^.!?]{0,80}?,?\s*one\s+way\s+or\s+"
+      r"another\b|\bmess\s+with\s+(?:my|our)\s+\w+\s+and\s+(?:you|u)(?:'ll|\s+will)\s+(?:be\s+sorry|"
+      r"regret\s+it|pay)",
+      frozenset({"sure", "another", "mess"}), reportable=False)
 _rule("inside", "incitement", 0.9,
       r"\b(?:burn|torch|firebomb|bomb|blow)\w*\s+(?:\w+\s+){0,6}?with\s+(?:\w+\s+){0,3}?"
       r"(?:still\s+)?(?:inside|in\s+it|in\s+there)\b", _TRIG_THREAT, reportable=False)
 _rule("should_be_harmed", "incitement", 0.86,
       r"\b(?:should(?:'?ve|\s+have)?|ought\s+to(?:\s+have)?|need\s+to|needs\s+to|"
       r"deserve\s+to|deserves\s+to|must)\s+(?:all\s+)?(?:be\s+|been\s+)?"
-      r"(?:(?:dragged|taken|marched|led|rounded)\s+(?:out|up|outside)?\s*and\s+)?(?:shot|hanged|hung|strung\s+up|lynched|killed|burned|burnt|"
+      r"(?:(?:dragged|taken|marched|led|rounded)\s+(?:out|up|outside)?\s*and\s+)?(?:shot|"
+      r"dragged\s+through\s+the\s+streets|paraded\s+through|run\s+out\s+of\s+town|hanged|hung|strung\s+up|lynched|killed|burned|burnt|"
       r"put\s+down|executed|gassed|castrated|beaten|stabbed|tortured|flogged|whipped|"
       r"sterili[sz]ed|exterminated|wiped\s+out|put\s+against\s+a\s+wall|lined\s+up\s+and\s+"
       r"shot|burned\s+alive|burnt\s+alive|hung\s+drawn\s+and\s+quartered|die|suffer|rot|"
@@ -169,15 +224,18 @@ _rule("death_wish", "death_wish", 0.86,
       r"what'?s\s+coming)|(?:was|were)\s+dead|(?:had\s+)?never\s+been\s+born|drops?\s+dead)\b"
       r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?[^.!?]{0,110}?\b(?:gets?|got|is|are)\s+"
       r"(?:cancer|run\s+over|raped|attacked|beaten(?:\s+up)?|stabbed|shot|killed|robbed|"
-      r"mugged|burgled|what'?s\s+coming|taken\s+(?:off|away\s+from)\s+(?:you|her|him|them)|"
+      r"mugged|burgled|abused|groomed|what'?s\s+coming|taken\s+(?:off|away\s+from)\s+(?:you|her|him|them)|"
       r"sacked\s+and\s+(?:dies|starves)|hurt|battered|(?:the\s+)?same\s+treatment|"
       r"a\s+taste\s+of|their\s+(?:comeuppance|just\s+deserts))\b"
       r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?[^.!?]{0,70}?\b(?:dies\s+slowly|"
       r"dies?\s+(?:a\s+)?(?:painful|horrible|slow)|dies?\s+in\s+a\s+fire|rots?\s+in|"
-      r"suffers?\s+(?:like|as)|burns?\s+(?:in|to\s+death|alive))"
+      r"suffers?\s+(?:like|as)|(?:burns?|burnt|burned)\s+down|gets?\s+(?:torched|burned\s+down|"
+      r"firebombed)|burns?\s+(?:in|to\s+death|alive))"
       r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?(?:you|u|he|she|they|the\s+\w+)\s+"
       r"(?:\w+\s+)?(?:lose|loses|lost)\s+(?:your|ur|his|her|their|the)\s+(?:kids|children|"
       r"baby|babies|job|home|house|everything|family|licence|son|daughter)"
+      r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?[^.!?]{0,40}?\b(?:kids|children|baby|babies|"
+      r"grandkids)\s+(?:get|gets|are|is|being)\s+(?:taken|removed)\b"
       r"|\b(?:hope|hoping|wish|pray)\s+(?:that\s+)?(?:someone|somebody|they|people)\s+"
       r"(?:\w+\s+)?(?:robs|hurts|attacks|beats|stabs|kills|shoots|rapes|burns|batters|does)\s+"
       r"(?:you|u|her|him|them|in)\b"
@@ -193,7 +251,7 @@ _rule("self_harm", "self_harm", 0.92,
       r"(?:bridge|cliff|building|roof|tall|high|pier|tower|motorway|multi-?storey)|end\s+it(?:\s+all)?|drink\s+bleach|neck\s+(?:your|ur)\s*self)\b|"
       r"\b(?:hang|top|neck|off|end|slit)\s+(?:your|ur)\s*(?:self|selves|wrists|throat|life)\b|"
       r"\bdo\s+(?:us|the\s+world|everyone|society)\s+(?:all\s+)?a\s+favou?r\s+and\s+"
-      r"(?:\w+\s+){0,2}?(?:die|disappear|jump|drop\s+dead|end\s+it|kill|top|hang|off|"
+      r"(?:\w+\s+){0,2}?(?:die|disappear|jump|drop\s+dead|end\s+it|kill|top|hang|off|stop\s+breathing|"
       r"run\s+over|hit\s+by|drown|choke|overdose|get\s+cancer)\b|"
       r"\bbetter\s+off\s+if\s+(?:you|u)\s+(?:weren'?t|were\s+not|wasn'?t)\s+(?:in\s+it|here|"
       r"alive|around|born)|\bbetter\s+off\s+(?:dead|without\s+you\s+in\s+it)|"
@@ -224,7 +282,10 @@ _rule("sexual_demand", "sexual", 0.88,
       r"dick\s*pics?)|show\s+(?:me|us)\s+(?:your|ur|yer|her|them)\s+(?:tits|boobs|arse|ass|"
       r"pussy|body|bum|knickers|nipples)|get\s+(?:your|ur|yer|her|them)\s+(?:tits|boobs|kit|"
       r"knickers)\s+(?:out|off)|sit\s+on\s+my\s+(?:face|lap|dick|cock)|suck\s+my\s+"
-      r"(?:dick|cock|balls)|(?:nice|great|lovely|massive|big|perky|fit|sexy)\s+(?:tits|boobs|rack|"
+      r"(?:dick|cock|balls)|(?:post|send|share|dm|show|upload)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:pic|pics|"
+      r"photo|photos|picture|selfie|vid|video)\s+of\s+(?:you|u|yourself)\s+in\s+(?:your|ur)\s+"
+      r"(?:school\s+)?(?:uniform|underwear|knickers|bra|bikini|pjs|pyjamas|nightie|tights)"
+      r"|(?:nice|great|lovely|massive|big|perky|fit|sexy)\s+(?:tits|boobs|rack|"
       r"arse|ass|bum|legs|pins|figure|body)|(?:you|u|she|he)(?:'re|\s+are|'s|\s+is)\s+(?:a\s+)?"
       r"(?:right\s+|proper\s+)?(?:goer|dirty\s+(?:girl|cow|bitch|slut)|freak\s+in\s+bed)|(?:good|decent|great|dirty|easy)\s+(?:shag|lay|fuck|ride)|"
       r"bet\s+(?:she|you|he|u)\s+(?:\w+\s+){0,3}?(?:in\s+bed|goes\s+like|swallows|likes\s+it)|"
@@ -246,7 +307,7 @@ _rule("sexual_offer", "sexual", 0.8,
       r"|,\s*sexy\s*[,.!?]|\b(?:dm|pm|message|inbox|text)\s+me\s+(?:babe|baby|sexy|hun|gorgeous|darling|love|"
       r"sweetheart|if\s+you\s+want\s+(?:some|a\s+good\s+time))",
       frozenset({"fancy", "want", "up", "dm", "pm", "message", "inbox", "text", "love", "like",
-                 "wanna", "pic", "pics", "photo", "photos", "selfie"}),
+                 "wanna", "pic", "pics", "photo", "photos", "selfie", "snap", "whatsapp"}),
       reportable=False)
 _rule("undressed", "sexual", 0.84,
       r"\bwith\s+nothing\s+on\b|\bin\s+(?:your|ur|her)\s+(?:underwear|knickers|bra|undies|"
@@ -263,12 +324,41 @@ _rule("in_bed", "sexual", 0.82,
       r"peng|tidy|a\s+milf|gagging)\b",
       frozenset({"bed", "mum", "mam", "mom", "ma", "sister", "daughter", "wife", "missus",
                  "bird"}), reportable=False)
+_rule("body_like", "sexual", 0.8,
+      r"\b(?:body|figure|legs|arse|bum|tits|boobs|lips)\s+like\s+(?:that|yours|hers|that\s+on\s+"
+      r"(?:you|her))\b|\bgives?\s+(?:good\s+|great\s+)?(?:head|blowjobs?|bjs?)\b|"
+      r"\b(?:blowjob|bj)\s+(?:from|off)\s+(?:her|you|u)\b",
+      frozenset({"body", "figure", "legs", "arse", "bum", "tits", "boobs", "lips", "give",
+                 "gives", "blowjob", "bj"}), reportable=False)
+_rule("sexual_remark", "sexual", 0.8,
+      r"\b(?:i'?d|i\s+would|would)\s+(?:definitely\s+|happily\s+|so\s+)?give\s+(?:her|him|you|"
+      r"that|the\s+(?:\w+\s+){0,3}?\w+)\s+one\b|\b(?:she|he|you|u)(?:'s|\s+is|'re|\s+are)\s+"
+      r"(?:well|dead|proper|so|really)\s+(?:fit|hot|sexy|peng|tidy)\b"
+      r"|\b(?:your|ur)\s+(?:daughter|son|kid|girl|boy|sister)(?:'s|\s+is)\s+(?:a\s+)?(?:looker|"
+      r"stunner|fit|hot|sexy|cute\s+one|peng)\b",
+      frozenset({"give", "fit", "hot", "sexy", "peng", "tidy", "looker", "stunner", "cute"}),
+      reportable=False)
+_rule("minor_sexual", "sexual", 0.86,
+      r"\b(?:is|looks?|she'?s|he'?s)\s+(?:so\s+|well\s+|really\s+|proper\s+)?(?:hot|fit|sexy|peng|"
+      r"tidy|gorgeous)\b[^.!?]{0,30}[.,!?]?\s*how\s+old\s+(?:is\s+she|is\s+he|are\s+(?:you|they))"
+      r"|\b(?:see|show\s+you|feel)\s+what'?s\s+(?:under|in)\s+my\s+(?:desk|trousers|pants|boxers|"
+      r"jeans|shorts)",
+      frozenset({"hot", "fit", "sexy", "peng", "tidy", "gorgeous", "see", "show", "feel"}),
+      reportable=False)
+_rule("innuendo", "sexual", 0.82,
+      r"\b(?:do|doing)\s+(?:filthy|dirty|naughty|unspeakable|nasty|rude)\s+things\s+(?:to|with)\s+"
+      r"(?:her|him|you|u|that|the|this)\b|"
+      r"\b(?:get\s+my\s+hands\s+on|have\s+my\s+way\s+with|do\s+things\s+to)\s+(?:that|her|you|u|the|"
+      r"this)\b[^.!?]{0,50}?(?:if\s+you\s+know\s+what\s+i\s+mean|;-?\)|😉|😏|\bwink\b)"
+      r"|\bget\s+my\s+hands\s+on\s+(?:that|this|the)\s+(?:young|little|teen|teenage)\s+\w+",
+      frozenset({"hands", "way", "things"}), reportable=False)
 _rule("legs_open", "sexual", 0.84,
       r"\b(?:legs|knees)\s+(?:open|apart|spread|in\s+the\s+air)\b|\bon\s+(?:your|ur|her)\s+knees\s+"
       r"(?:for|in\s+front)|\bmouth\s+(?:shut|closed)\s+and\s+(?:your|ur|her)\s+legs",
       frozenset({"legs", "knees", "mouth"}), reportable=False)
 _rule("rape_threat", "sexual_violence", 0.95,
-      r"\b(?:rape|raping|molest)\s+(?:you|u|her|him|them|your)\b|"
+      r"\b(?:rape|raping|molest)\s+(?:you|u|her|him|them|your|(?:that|this|the|those|these)\s+"
+      r"(?:\w+\s+)?(?:woman|girl|bitch|cow|worker|teacher|mum|mother|carer|judge|one|lot|\w+er))\b|"
       r"\b(?:get|be|deserves?\s+to\s+be|should\s+be|ought\s+to\s+be|hope\s+\w+\s+gets?)\s+"
       r"raped\b", _TRIG_SEX | frozenset({"rape", "raping", "molest", "raped", "hope"}),
       reportable=False)

@@ -20,16 +20,28 @@ _MODALS = frozenset({"should", "ought", "need", "needs", "must", "gotta", "want"
                      "could", "deserve", "deserves", "shouldve"})
 _HARM_WORDS = frozenset(
     "burn torch firebomb bomb shoot kill stab hang lynch strung beat batter attack smash hunt "
-    "glass kneecap petrol fire acid visit lesson teach slash tyres key kicking beating hiding slap punch kick smack "
+    "glass kneecap petrol fire acid visit lesson teach slash tyres key dragged paraded kicking "
+    "beating hiding slap punch kick smack "
     "deck thump shot hanged hung strung lynched killed burned burnt put executed gassed "
     "castrated beaten stabbed tortured flogged whipped sterilised sterilized exterminated wiped "
     "alive quartered die suffer rot drowned aborted strangled smothered culled neutered stoned "
-    "beheaded kneecapped dragged".split())
+    "beheaded kneecapped dragged road".split())
 _WISH_HARM = frozenset(
     "cancer run raped attacked beaten stabbed shot killed robbed mugged burgled coming taken "
     "sacked hurt battered same taste comeuppance deserts dies die rot rots burn burns suffer "
     "suffers fire dead slowly painful horrible slow robs hurts attacks beats stabs kills shoots "
-    "rapes batters does alive death hell ditch hole lose loses lost".split())
+    "rapes batters does alive death hell ditch hole lose loses lost abused".split())
+
+
+def _inflect(words: frozenset[str]) -> frozenset[str]:
+    # Verbs are searched with their endings ("lamped", "batters"), so trigger on those too.
+    out = set(words)
+    for w in words:
+        out.update({w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed",
+                    w + w[-1] + "ing", w[:-1] + "ing"})
+    return frozenset(out)
+
+
 _ALSO: dict[str, frozenset[str]] = {
     "you_noun": _YOU_WORDS, "you_are_noun": _YOU_WORDS, "you_are_weak_noun": _YOU_WORDS,
     "you_are_adj": _YOU_WORDS, "are_you_adj": frozenset({"are"}),
@@ -43,6 +55,21 @@ _ALSO: dict[str, frozenset[str]] = {
                                              "himself", "yourself", "themselves", "she", "he",
                                              "they", "regret"}),
     "sexual_do": frozenset({"i", "id", "would"}),
+    "doing_time": _inflect(_HARM_WORDS) | frozenset({"time", "stretch", "porridge", "lose",
+                                                     "foad"}),
+    "doxx": frozenset({"address", "number", "details", "likes", "like", "enjoys", "enjoy"}),
+    "you_disgust": frozenset({"me", "without", "idiot", "idiots", "troll", "trolls", "moron",
+                              "morons", "clown", "clowns", "nutter", "halfwit", "fruitcake",
+                              "river", "hoo", "boohoo", "harder", "diddums", "snowflake",
+                              "lefty", "leftie", "gammon", "karen"}),
+    "in_bed": frozenset({"fit", "hot", "sexy", "peng", "tidy", "milf", "gagging", "bed"}),
+    "know_which": frozenset({"kids", "children", "son", "daughter", "family", "wife", "husband",
+                             "partner", "kid", "boy", "girl", "lad"}),
+    "wants_shooting": frozenset(
+        "shooting stringing hanging bullet putting kneecapping burning stabbing strangling "
+        "drowning flogging birching castrating kicking hiding beating lynching gassing topping "
+        "taking doing sorting seeing "
+        "town area country village estate feathered".split()),
     "what_a": NOUN_TRIG | frozenset({"man", "woman", "person", "creature", "individual",
                                       "specimen", "excuse"}),
     "dumbest_comment": frozenset({"comment", "post", "thing", "take", "opinion", "argument"}),
@@ -69,8 +96,12 @@ _ALSO: dict[str, frozenset[str]] = {
         "robbers extremists fanatics barbarians invaders frauds deviants nonces offenders "
         "beaters abusers drunks alcoholics junkies druggies addicts badly home born breeding "
         "taken illegal outlawed treated bleeding bleed sponging milking know raise parent normal "
-        "look bring feminazis haters hating snowflakes groomers predators".split()),
+        "look bring feminazis haters hating snowflakes groomers predators more less violent "
+        "criminal aggressive intelligent keep value respect bother seekers fad delusional robots "
+        "ruin ruining ruins brats spoilt spoiled love feed protect "
+        "confused mentally".split()),
     "against_group": frozenset({"ban", "banning", "deport", "deporting", "rid", "send", "kick",
+                                "ship", "throw", "lock", "drive", "chase", "shove", "put", "belong",
                                 "round", "exterminate", "gas", "hate", "hang", "shoot", "burn",
                                 "more"}),
 }
@@ -90,6 +121,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "i_will_get": frozenset({"find", "get", "hunt", "track", "come", "visit", "sort", "deal",
                              "catch", "waiting", "outside"}),
     "make_pay": frozenset({"make", "regret"}),
+    "doing_time": frozenset({"time", "stretch", "porridge", "someone", "somebody", "anyone",
+                             "anybody", "deserve", "deserves", "foad"}),
     "know_where": frozenset({"where"}),
     "know_your": frozenset({"car", "address", "house", "plate", "reg", "registration", "route",
                             "routine"}),
@@ -111,20 +144,12 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "sexual_demand": frozenset(
         "nudes nude naked pics tits boobs arse ass pussy knickers nipples lap cock dick balls "
         "rack shag lay ride bed swallows wet shaggable fuckable doable gagging phwoar phwoarr "
-        "phwoaar kick milf sexy hot fit bum body face legs pins figure goer freak".split()),
+        "phwoaar kick milf sexy hot fit bum body face legs pins figure goer freak post share "
+        "show upload".split()),
     "dismissal": frozenset(
         "shut shutup stfu gtfo yours eat suck kiss hell stuffed fucked fuck bent jog crawl do "
         "bridge kitchen cry rock hole shove stick ram stuff dicks keep carry try happens".split()),
 }
-
-
-def _inflect(words: frozenset[str]) -> frozenset[str]:
-    # Verbs are searched with their endings ("lamped", "batters"), so trigger on those too.
-    out = set(words)
-    for w in words:
-        out.update({w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed",
-                    w + w[-1] + "ing", w[:-1] + "ing"})
-    return frozenset(out)
 
 
 for _name in ("i_will_violence", "i_will_get", "imperative_violence"):
@@ -142,11 +167,13 @@ _WINDOWS: dict[str, tuple[int, int]] = {
                      "identity_insult"), (70, 30)),
     **dict.fromkeys(("you_are_noun", "you_are_weak_noun", "subject_is_noun", "person_is_noun"),
                     (120, 30)),
-    "only_a": (70, 50),
+    "only_a": (70, 50), "like_you": (80, 60), "you_disgust": (60, 60), "doxx": (60, 80),
     **dict.fromkeys(("bad_human", "stacked_adjs", "adj_list", "you_are_adj", "are_you_adj",
                      "you_all_are"), (70, 70)),
     **dict.fromkeys(("self_harm", "sexual_offer", "sexual_demand", "dismissal"), (70, 90)),
-    "veiled_threat": (90, 110),
+    "veiled_threat": (90, 110), "this_adj_person": (60, 50), "office_is_noun": (140, 30),
+    "tail_vocative": (40, 20), "another_idiot": (5, 60), "sexual_remark": (70, 60),
+    "superlative": (70, 70),
     "group_negative": (20, 200), "identity_neg_noun": (20, 120),
 }
 RULES: tuple[Rule, ...] = tuple(
@@ -171,6 +198,7 @@ REPORTED_EVENT = re.compile(
     r"(?:\bthreaten\w*\s+to|\b(?:he|she|they|the\s+\w+)\s+(?:said|told\s+\w+|wrote|texted|"
     r"shouted|screamed)\s+(?:that\s+)?(?:he|she|they)\s+(?:would|'d|was\s+going\s+to)|"
     r"\b(?:court|jury|inquiry|tribunal|panel)\s+(?:heard|was\s+told)|\bconvicted\s+of|"
+    r"\btold\s+(?:me|him|her|them|us|kids|children|pupils|young\s+people)\s+to|"
     r"\bjailed\s+for|\bcharged\s+with)[^.!?]{0,60}$"
 )
 REPORTED_AFTER = re.compile(

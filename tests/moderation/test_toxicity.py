@@ -203,6 +203,19 @@ def test_normalize_undoes_common_tricks_and_keeps_numbers():
         assert normalize_mapped(text).text == normalize(text)
 
 
+def test_fast_profanity_model_matches_sklearns_own_pipeline():
+    from moderation.toxicity import _ProfanityModel
+
+    texts = ["", "fuck you", "what the hell is the minister playing at", "Привет 2018 😀",
+             "a calm and thoughtful consultation response about year 6 transitions"]
+    if COMMENTS.exists():
+        texts += [r["text"] for r in _rows(COMMENTS)]
+    fast = _ProfanityModel.predict(texts)
+    reference = _ProfanityModel.predict_reference(texts)
+    assert fast == pytest.approx(reference, abs=1e-9)
+    assert max(fast) > 0.9 and min(fast) < 0.1  # it really discriminates
+
+
 def test_normalize_keeps_numbers_with_units_and_codes():
     text = "Year 6, 11B, a 14-month wait, under-18s, 5yo, covid19 and the 1st of May"
     assert normalize(text) == text.lower()

@@ -168,3 +168,13 @@ def test_not_a_detoxify_checkpoint_is_refused_clearly(tmp_path):
     with pytest.raises(FileNotFoundError, match="does not exist"):
         load_scorer("detoxify", checkpoint=str(Path(tmp_path) / "missing.ckpt"),
                     config_dir=str(tmp_path / "hf"))
+
+
+def test_online_path_refuses_quickly_when_offline_and_nothing_is_cached(tmp_path, monkeypatch,
+                                                                        no_network):
+    from moderation.toxicity import load_scorer
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path))  # empty hub cache
+    with pytest.raises(RuntimeError, match="checkpoint= .* config_dir="):
+        load_scorer("detoxify", model="original-small", threads=1, batch_size=5)
+    assert no_network == []
