@@ -144,8 +144,8 @@ def wrk(url: str, seconds: int, script: str | None, server_pid: int) -> dict[str
     errors = int(non2xx.group(1)) if non2xx else 0
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
-        "p50": to_ms(re.search(r"50%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
-        "p99": to_ms(re.search(r"99%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
+        "p50": to_ms(re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1)),  # type: ignore[union-attr]
+        "p99": to_ms(re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1)),  # type: ignore[union-attr]
         "cpu_ms": (cpu1 - cpu0) * 1000 / max(1, requests),
         "errors": errors,
         "requests": requests,

@@ -12,6 +12,7 @@ from moderation.child_anchors import Anchors
 from moderation.child_explain import Finding, Subject, explain
 from moderation.child_extract import Extractor, Ref, Scan, Tok
 from moderation.child_gazetteers import load_gazetteers
+from moderation.child_general import events, general_refs, lower_places, more_names
 from moderation.child_normalize import Normalised, normalise
 from moderation.types import CHILD_DATA_KINDS, ChildDataResult, Span
 
@@ -88,7 +89,9 @@ class ChildDataDetector:
         sents = _Sentences(low)
         an = Anchors(low)
         slots = self._ex.refs(text, low, scan, an)
+        general_refs(self._ex, text, low, scan, an)
         used = self._ex.names(text, low, toks, scan, slots, an)
+        more_names(self._ex, text, low, toks, used, scan, an)
         items.ages_and_dates(text, low, scan, an)
         items.schools(text, low, scan, an)
         # Sentences that are plainly about a child make a bare known given name a child's name.
@@ -115,6 +118,8 @@ class ChildDataDetector:
         items.contacts(text, low, scan, an)
         items.cases_and_terms(self._ex, text, low, scan, an)
         items.places(self._ex, text, low, toks, used | self._covered(toks, scan), scan)
+        lower_places(self._ex, text, low, scan)
+        events(text, scan, an)
         scan.findings = _dedupe(scan.findings)
         return scan, sents
 
@@ -193,6 +198,18 @@ class ChildDataDetector:
 
     @staticmethod
     def _drop_adult_refs(scan: Scan, sents: _Sentences) -> None:
+        if scan.deceased:
+            # A child who has died (an inquest, a published review) is not a living child's data.
+            dead = {sents.of(p) for p in scan.deceased}
+            for r in scan.refs:
+                if not r.is_self and sents.of(r.start) in dead:
+                    r.dropped = True
+        if scan.practitioner:
+            # "our kids" from a professional or an adult describing themselves is a generic group.
+            roles = {sents.of(p) for p in scan.practitioner} | {sents.of(p) for p in scan.adult_self}
+            for r in scan.refs:
+                if r.plural and r.strength == "weak" and sents.of(r.start) in roles:
+                    r.dropped = True
         if not scan.adult_self and not scan.adult_children:
             return
         adult_self = {sents.of(p) for p in scan.adult_self}
@@ -220,8 +237,10 @@ class ChildDataDetector:
             here = ref_by_sent.get(s)
             if here is not None:
                 refs.extend(here)
-        strong = has_self = named = False
+        strong = has_self = named = single = False
         for r in refs:
+            if not r.plural:
+                single = True
             if r.strength == "strong":
                 strong = True
             if r.is_self:
@@ -229,7 +248,7 @@ class ChildDataDetector:
             if r.is_name:
                 named = True
         # A practitioner describing "a 14 year old lad" on their caseload means one real child.
-        if refs and not practice.isdisjoint(window):
+        if single and not practice.isdisjoint(window):
             strong = True
         lo, hi = window.start, window.stop
         linked: list[Finding] = []
@@ -254,9 +273,12 @@ class ChildDataDetector:
                 linked.extend(f for f in found if f.attached)
         kinds_strong: set[str] = set()
         weak_kinds: set[str] = set()
-        broad = False
+        broad = event = single_out = False
         for f in linked:
             weight = f.weight
+            if f.kind == "event":
+                event = True
+                continue
             if weight == "strong" or weight == "sensitive":
                 if f.kind != "child_name":
                     kinds_strong.add(f.kind)
@@ -265,11 +287,14 @@ class ChildDataDetector:
                     weak_kinds.add(f.kind + "/" + f.sub if f.kind == "school" else f.kind)
             elif weight == "broad":
                 broad = True
+            if f.sub == "single_out":
+                single_out = True
         family_court = scan.family_court_number and any(
             f.sub == "family_court" for s in window for f in find_by_sent.get(s, ())
         )
         n_strong = len(kinds_strong)
-        n_weak = len(weak_kinds) + (0.5 if broad else 0)
+        # "The only ... at the village school": a generic institution singles the child out too.
+        n_weak = len(weak_kinds) + ((1 if single_out else 0.5) if broad else 0)
         if named:
             score = 0.72 + 0.07 * n_strong + 0.03 * n_weak
         elif strong:
@@ -281,7 +306,8 @@ class ChildDataDetector:
                 score = 0.15 + 0.15 * n_weak
         elif refs:
             # "a 14-year-old" or "our kids" may be anyone: it takes a detail that pins the child down.
-            identifying = len(kinds_strong - _SENSITIVE) + len(weak_kinds)
+            # A particular occasion ("on our ward on Sunday night") makes "a 15-year-old" one child.
+            identifying = len(kinds_strong - _SENSITIVE) + len(weak_kinds) + event
             sensitive = len(kinds_strong & _SENSITIVE)
             pinned = bool(kinds_strong & {"address", "date_of_birth", "contact"})
             if (identifying and sensitive) or pinned or len(kinds_strong - _SENSITIVE) >= 2 or identifying >= 3:

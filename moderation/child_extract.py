@@ -85,6 +85,7 @@ class Ref:
     is_self: bool = False
     is_name: bool = False
     dropped: bool = False
+    plural: bool = False  # "our kids": a group, which a practitioner's role does not make one child
 
 
 @dataclass(slots=True)
@@ -98,6 +99,7 @@ class Scan:
     adult_self: list[int] = field(default_factory=list)
     adult_children: list[int] = field(default_factory=list)
     practitioner: list[int] = field(default_factory=list)
+    deceased: list[int] = field(default_factory=list)
     family_court_number: bool = False
 
 
@@ -369,7 +371,7 @@ class Extractor:
             if key in ("pupils", "students") and poss not in ("my", "one of my"):
                 continue
             strength = "weak" if plural and poss in ("our", "their", "your") else "strong"
-            ref = Ref(m.start(), m.end(), strength, text[m.start() : m.end()], gender)
+            ref = Ref(m.start(), m.end(), strength, text[m.start() : m.end()], gender, plural=plural)
             scan.refs.append(ref)
             if m.group("agenoun") or _AGE_ADJ.search(m.group()):
                 am = P.AGE_ADJ_PARTS.search(low, m.start(), m.end())
@@ -414,7 +416,7 @@ class Extractor:
             counted = (m.group("count") or "") in ("two", "three", "four", "five")
             gender = P.CHILD_PLUR.get(m.group("noun"), "")
             scan.refs.append(Ref(m.start(), m.end("noun"), "strong" if counted else "weak",
-                                 text[m.start() : m.end("noun")], gender))
+                                 text[m.start() : m.end("noun")], gender, plural=not counted))
         for m in an.find("noun_age") if an.digit_runs else ():
             v = P.num_value(m.group("num"))
             if v is None or v >= 18:

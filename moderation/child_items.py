@@ -31,7 +31,7 @@ _NOT_CHILD_HEALTH = frozenset(
     """parent parents mum mums mother mothers dad dads father fathers adult adults carer carers
     people person children kids pupils young families services service team teams sector system
     budget budgets funding policy provision charity charities awareness training act strategy
-    framework nurse nurses professionals staff workforce assessments waiting lists""".split()
+    framework nurse nurses professionals staff workforce assessments lists""".split()
 )
 
 

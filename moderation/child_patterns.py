@@ -127,7 +127,7 @@ _MOD_WORDS = (
     r"sick|poorly|premature|severely|non-verbal|deaf|blind|wheelchair[- ]using|black|white|"
     r"mixed[- ]race|syrian|afghan|ukrainian|polish|romanian|eritrean|sudanese|somali|albanian|"
     r"kurdish|iraqi|iranian|traveller|gypsy|roma|muslim|jewish|sikh|reception|nursery|young|"
-    r"(?:year|yr|y)\s?\d{1,2}|[ps][1-7]|" + _AGE_ADJ
+    r"(?:year|yr|y)\s?\d{1,2}|[ps][1-7]|[2-9]|" + _AGE_ADJ
 )
 _MODS = r"(?:(?:" + _MOD_WORDS + r")\s+){0,3}"
 # "my son", "both my children", "her little girl", "Donna's daughter", "my 8-year-old".
@@ -251,7 +251,7 @@ NAME_AGE_TAIL = re.compile(
     r",\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?:on\s+)?(?P<dob2>[\d./-]{6,10}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})|"
     r"\(\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr2>\d{1,2})\b|"
     r"\(\s*(?:aged?\s*)?(?P<a1>\d{1,2})\s*(?:yrs?|years?)?\s*\)|,\s*(?:aged?\s+)?(?P<a2>\d{1,2})\s*"
-    r"(?=[,.;:)!]|\s+(?:and|but|has|is|was|who|from|in|at)\b)|,?\s+aged?\s+(?P<a3>\d{1,2})\b|"
+    r"(?=[,.;:)!]|\s+(?:and|but|has|is|was|who|from|in|at)\b)|,?\s+aged?\s+(?P<a3>\d{1,2})\b(?!\s*(?:-|to|and|&)\s*\d)|"
     r",\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr>\d{1,2})\b|\s+(?:is|was|turned|turns|has\s+just\s+turned)\s+"
     r"(?:only\s+|just\s+|now\s+|nearly\s+)?(?P<a4>\d{1,2}|" + "|".join(NUM_WORDS) + r")\b"
     r"(?!\s*(?:%|per|times|minutes|hours|days|weeks|months|miles|points|pounds|p\b|am\b|pm\b|:))"
@@ -276,7 +276,7 @@ STOP_NAMES = frozenset(
     asian black white gypsy traveller roma polish african caribbean eastern european dear hi hello
     thanks thank please sorry yes ok okay well oh wow lol omg sir madam mr mrs ms miss dr prof
     cllr rev lord lady dame saint st head teacher headteacher senco iro cafcass local authority
-    family families child children kid kids baby boy girl son daughter foster fostering adoption
+    family families child children kid kids baby boy boys girl girls son sons daughter daughters foster fostering adoption
     adopted home homes house street road lane avenue close drive why whilst yet again never ever
     another other same new old young little big first second third last next every one two three
     four five six seven eight nine ten eleven twelve section act bill plan plans ehcp report review

@@ -29,7 +29,16 @@ unaccompanied|uasc|asylum seeking child|child in need|on the child protection re
 care home|care placement|placement broke down|placement breakdown|fifth foster home|
 foster homes|moved placements|semi-independent|supported lodgings|in custody|detained|
 foster family|foster families|foster mum|foster dad|foster carer|foster carers|matching panel|
-appropriate adult|police interview|sofa surfing|kicked out|gone missing|tribunal
+appropriate adult|police interview|sofa surfing|kicked out|gone missing|tribunal|
+kinship order|missing from placement|missing from her placement|missing from his placement|
+missing from the placement|remand|remanded to|strategy meeting|strategy discussion|mash|mash referral|
+lado|section 47 enquiry|secure children's home|secure home|deprivation of liberty|dol order|dols|
+semi independent|semi-independent placement|supported accommodation|care plan|pathway plan|
+leaving care team|child in care|placement move|emergency placement|special guardian|sgo assessment|
+care review|lac review|looked after review|child protection conference|initial child protection conference|
+core group|interim supervision order|contact with her birth|contact with his birth|birth mum|birth dad|
+birth family|birth parents|young offenders|young offenders institution|borstal|curfew|
+bail conditions|court order|police custody|custody suite
 """
 HEALTH_TERMS = """
 ehcp|ehcps|ehc plan|education health and care plan|statement of sen|sen support|send support|
@@ -51,7 +60,18 @@ cystic fibrosis|sickle cell|heart condition|brain injury|paralysed|genetic condi
 selective mutism|cochlear implant|insulin|chemo|chemotherapy|tics|stammer|asthma|
 neurodivergent|special school|sensory needs|complex needs|medical needs|long covid|
 drug use|drinking|alcohol|cannabis|burns unit|severe burns|skin graft|skin grafts|grafts|
-failure to thrive|speech therapy|gender identity clinic
+failure to thrive|speech therapy|gender identity clinic|
+gender clinic|gender pathway|gids|puberty blockers|gender dysphoria|socially transitioned|transitioning|
+tracheostomy|trachy|gastrostomy|peg fed|ng tube|ventilator|methadone|
+neonatal abstinence|neonatal abstinence syndrome|nas baby|born addicted|fasd diagnosis|
+pathological demand avoidance|adhd diagnosis|arfid|tic disorder|self harms|her cuts|his cuts|
+cuts herself|cuts himself|burns herself|burns himself|ligature|suicide|suicidal thoughts|
+panic attacks|psychosis|bipolar|bpd|eupd|personality disorder|anorexia nervosa|binge eating|
+laxatives|sensory issues|sensory processing disorder|ehcp needs assessment|statutory assessment|
+burns|scalds|black eye|fracture|fractured|broken arm|broken leg|head injury|bleed on the brain|
+gave birth|giving birth|had a baby|termination of pregnancy|weeks pregnant|
+muscular dystrophy|duchenne|coma|ventilated|hospice|dialysis|transplant|
+mute|nonspeaking|non-speaking|alnco|aln|additional learning needs|co-ordinated support plan
 """
 ABUSE_TERMS = """
 groomed|grooming|county lines|cse|cce|child sexual exploitation|criminal exploitation|
@@ -60,7 +80,11 @@ emotional abuse|abuse|neglect|neglected|assaulted|sexually assaulted|raped|rape|
 trafficking|modern slavery|fgm|domestic abuse|domestic violence|beaten|injuries|bruises|
 bruising|non-accidental injury|non accidental injury|shaken|sexting|nudes|sextortion|
 radicalised|prevent referral|stabbed|gang|gangs|drug running|running drugs|cuckooing|
-forced marriage|starved|molested|indecent images|online predator|abuser|exploiting
+forced marriage|starved|molested|indecent images|online predator|abuser|exploiting|
+being exploited|hits her|hits him|hit her|hit him|hitting her|hitting him|beats her|beats him|
+beat her|beat him|punched|slapped|strangled|touched her|touched him|disclosed|disclosure|
+made a disclosure|sexual assault|indecent assault|inappropriate messages|nude images|grooming gang|
+trafficked|county lines gang|debt bondage|child criminal exploitation|stabbing|was stabbed
 """
 EDUCATION_TERMS = """
 permanently excluded|excluded from|excluded|exclusion|exclusions|out of school|missing education|

@@ -75,7 +75,8 @@ _NEG_PRED = (
     r"(?:fit|capable|real|proper|normal)\s+(?:to|parents|women|men|families|mothers|fathers)"
     r"|(?:don'?t|do\s+not)\s+deserve\s+(?:children|kids|to\s+(?:have|foster|adopt|live))"
     r"|(?:only|just)\s+(?:come|came)\s+here\s+(?:for|to)\s+(?:benefits|scrounge|claim)"
-    r"|can'?t\s+(?:even\s+)?speak\s+english|smell|beat\s+(?:their|the)\s+(?:kids|children|"
+    r"|(?:can'?t|cannot|don'?t|do\s+not)\s+(?:even\s+)?speak\s+(?:proper\s+)?english|smell|inbred|"
+    r"cousins?\s+marrying|marry\s+their\s+(?:own\s+)?cousins|beat\s+(?:their|the)\s+(?:kids|children|"
     r"wives|women)|(?:abuse|rape|groom|mutilate)\s+(?:their|our|the)\s+(?:kids|children|girls)"
     r"|(?:is|are)\s+(?:basically\s+|just\s+|literally\s+)?(?:child\s+abuse|a\s+sin|sinful|"
     r"grooming|a\s+waste\s+of\s+(?:space|resources|money|oxygen|time|skin))"
@@ -94,6 +95,10 @@ _rule("profane_group", "identity", 0.8,
       rf"\b(?:fucking|fuckin|bloody|effing|filthy|dirty|stinking|flaming)\s+{_GROUP}\b",
       frozenset({"fucking", "fuckin", "bloody", "effing", "filthy", "dirty", "stinking",
                  "flaming"}))
+_rule("why_let", "identity", 0.76,
+      rf"\bwhy\s+(?:do|are|does|should)\s+(?:we|they|you|councils?|the\s+council)\s+(?:even\s+)?"
+      rf"(?:let|allow|letting|allowing)\s+(?:the\s+|these\s+|those\s+)?{_GROUP}\s+(?:to\s+)?(?:foster|"
+      r"adopt|in|come|stay|teach|work|near|anywhere|have|raise|live|into)\b", frozenset({"why"}))
 _rule("no_member_should", "identity", 0.8,
       rf"\b(?:no|never\s+let\s+a|never\s+trust\s+a)\s+{alt(IDENTITY_ADJS + ('man', 'woman'))}"
       rf"\s+(?:\w+\s+)?(?:should|must|can)\s+(?:ever\s+|ever\s+be\s+allowed\s+to\s+)?(?:be|"
@@ -131,7 +136,8 @@ _rule("go_back", "identity", 0.82,
       frozenset({"go", "send", "fuck"}))
 _rule("identity_is_sin", "identity", 0.82,
       r"\b(?:homosexuality|being\s+(?:gay|trans|lesbian|queer|bisexual)|islam|judaism|"
-      r"transgenderism|gay\s+marriage|same[\s-]sex\s+(?:couples|parents|adoption))\s+"
+      r"transgenderism|(?:gay|lesbian|same[\s-]sex|trans|queer)\s+(?:marriage|couples|parents|"
+      r"parenting|adoption|fostering|adopters|families))\s+"
       r"(?:is|are)\s+(?:a\s+)?(?:sin|sinful|unnatural|disgusting|an?\s+abomination|a\s+disease|"
       r"a\s+mental\s+illness|wrong|evil|perverted|sick|a\s+perversion|a\s+cancer|child\s+abuse)",
       frozenset({"homosexuality", "being", "islam", "judaism", "transgenderism", "gay",

@@ -199,6 +199,14 @@ _rule("another_idiot", "insult", 0.62,
       rf"\banother\s+(?:{MOD}\s+)?{NOUN}\b"
       r"|\bgo\s+(?:and\s+)?cry\s+(?:somewhere|elsewhere|about\s+it|me\s+a\s+river|to)\b",
       frozenset({"another", "cry"}))
+_rule("more_sense", "insult", 0.7,
+      r"\b(?:more|better)\s+(?:sense|brains|brain\s+cells|intelligence|iq|manners|class|morals)\s+"
+      r"than\s+(?:you|u|her|him|them|that\s+\w+)\b"
+      r"|\bsays\s+the\s+(?:woman|man|person|guy|bloke|one|lad|girl|mother|mum|dad|idiot)\s+(?:who|with|"
+      r"that)\b|(?:^|[.!?]\s*)sit\s+down\s*[.!]*\s*$"
+      r"|\b(?:should|needs\s+to|ought\s+to)\s+be\s+sectioned\b",
+      frozenset({"sense", "brains", "brain", "intelligence", "iq", "manners", "class", "morals",
+                 "says", "sit", "sectioned"}))
 _rule("superlative", "insult", 0.74,
       r"\b(?:you|u)(?:'re|\s+are|\s+r)\s+(?:\w+\s+)?(?:the|easily\s+the)\s+(?:thickest|stupidest|"
       r"dumbest|ugliest|laziest|nastiest|vilest|most\s+(?:stupid|ignorant|pathetic|useless|"

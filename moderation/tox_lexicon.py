@@ -37,7 +37,8 @@ INSULT_NOUNS: tuple[str, ...] = (
     "headcase", "wacko", "loon", "loony", "professional victim", "attention seeker",
     "drama queen", "crybaby", "cry baby", "moaning minnie", "fantasist", "windbag", "tyrant",
     "gasbag", "blowhard", "busybody", "crone", "gargoyle", "bottom feeder", "bottom-feeder",
-    "narcissist", "child abuser", "child snatcher",
+    "narcissist", "child abuser", "embarrassment", "waste of a salary", "waste of air",
+    "snob", "child snatcher",
     "baby snatcher", "kidnapper", "zombie",
 )
 # Nouns whose sting depends on context: weaker when not aimed at "you".
@@ -47,7 +48,8 @@ WEAK_NOUNS: frozenset[str] = frozenset(
      "shit", "witch", "scrounger", "sponger", "creep", "weirdo", "liar", "pig", "knob", "dick",
      "hack", "animal", "savage", "melt", "weapon", "plank", "tool", "sheep", "puppet",
      "lapdog", "stooge", "bag", "tart", "jobsworth", "shill", "grifter", "pleb", "tramp",
-     "div", "thug", "chav", "monkey", "nazi", "loner", "virgin", "mare", "twit", "wally", "dipstick", "twerp"}
+     "div", "thug", "chav", "embarrassment", "monkey", "nazi", "loner", "virgin", "mare", "twit",
+     "wally", "dipstick", "twerp"}
 )
 # Epithets that are abusive wherever they appear, target or not.
 EPITHETS: tuple[str, ...] = (

@@ -94,7 +94,8 @@ NOUN = alt(_nouns_strong, plural=True) + _WHOLE
 WEAK_NOUN = alt(_nouns_weak, plural=True) + _WHOLE
 # Weak nouns that only ever describe people (not "a total joke" about a policy).
 PERSON_WEAK_NOUN = alt([n for n in _nouns_weak if n not in {"joke", "disgrace", "fraud", "shit",
-                                                             "arse", "tool", "sheep", "bag"}],
+                                                             "arse", "tool", "sheep", "bag",
+                                                             "embarrassment"}],
                        plural=True) + _WHOLE
 ANY_NOUN = alt(INSULT_NOUNS, plural=True) + _WHOLE
 MOD = alt(MODIFIERS)

@@ -101,6 +101,18 @@ _rule("hospital", "threat", 0.9,
       r"|\bdeal\s+with\s+(?:him|her|them|you|(?:that|the|this)\s+(?:\w+\s+){0,2}?\w+)\s+"
       r"(?:ourselves|myself|personally|our\s+way|my\s+way|the\s+old[\s-]fashioned\s+way)",
       frozenset({"put", "deal"}), reportable=False)
+_rule("ruin_life", "threat", 0.76,
+      r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|we'?ll|we\s+will)\s+(?:\w+\s+){0,5}?(?:ruin|destroy|wreck|"
+      r"end)\s+(?:your|ur|her|his|their)\s+(?:life|lives|career|family|marriage)\b"
+      r"|\bwith\s+(?:a|my|his|her|their)\s+(?:fist|fists|brick|baseball\s+bat|bat|knife|hammer|crowbar|"
+      r"machete|blade|boot|boots)\b(?=[^.!?]{0,20}$|\s*[.!])"
+      r"|\b(?:nobody|no\s+one|noone)\s+(?:would|will)\s+(?:care|notice|mourn|miss\s+you)\s+if\s+"
+      r"(?:you|u)\s+(?:died|dropped\s+dead|disappeared|killed\s+yourself|were\s+dead)\b"
+      r"|\b(?:your|ur)\s+(?:mum|mam|mom|mother|ma)\s+should\s+(?:have|'?ve)\s+(?:swallowed|aborted|"
+      r"drowned|kept\s+her\s+legs\s+shut)",
+      frozenset({"ruin", "destroy", "wreck", "end", "fist", "fists", "brick", "bat", "knife",
+                 "hammer", "crowbar", "machete", "blade", "boot", "boots", "nobody", "no",
+                 "noone", "mum", "mam", "mom", "mother", "ma"}), reportable=False)
 _rule("know_your", "threat", 0.8,
       r"\b(?:i|we)\s+(?:know|have|got|found)\s+(?:your|his|her|their|ur)\s+"
       r"(?:car|address|house|home\s+address|number\s+plate|reg|registration|route|"
@@ -122,9 +134,9 @@ _rule("veiled_threat", "threat", 0.8,
       r"(?:you|u)\s+(?:wouldn'?t|would\s+not)\s+(?:be\s+so|say\s+that|talk\s+like\s+that)"
       r"[^.!?]{0,20}\s+(?:to\s+my\s+face|in\s+person|if\s+i)|"
       r"(?:coming|come)\s+for\s+(?:you|u|her|him|them)\b(?!\s+(?:next|to))|"
-      r"(?:you|u|she|he|they|(?:that|the|this)\s+\w+)(?:'ll|\s+will|'re\s+going\s+to|"
+      r"(?:you|u|she|he|they|(?:that|the|this)\s+(?:\w+\s+)?\w+)(?:'ll|\s+will|'re\s+going\s+to|"
       r"\s+are\s+going\s+to|\s+is\s+going\s+to)\s+"
-      r"(?:pay\s+for\s+(?:this|that|what)|get\s+what'?s\s+coming|regret\s+(?:this|it|that|"
+      r"(?:pay\s*[.!]|pay\s+for\s+(?:this|that|what)|get\s+what'?s\s+coming|regret\s+(?:this|it|that|"
       r"the\s+day)|be\s+sorry)|you\s+won'?t\s+see\s+(?:it|me)\s+coming|"
       r"wait\s+till\s+i\s+(?:get|find|see)\s+(?:you|her|him))",
       _TRIG_THREAT, reportable=False)
@@ -213,7 +225,8 @@ _rule("should_be_harmed", "incitement", 0.86,
       r"dragged\s+through\s+the\s+streets|paraded\s+through|run\s+out\s+of\s+town|hanged|hung|strung\s+up|lynched|killed|burned|burnt|"
       r"put\s+down|executed|gassed|castrated|beaten|stabbed|tortured|flogged|whipped|"
       r"sterili[sz]ed|exterminated|wiped\s+out|put\s+against\s+a\s+wall|lined\s+up\s+and\s+"
-      r"shot|burned\s+alive|burnt\s+alive|hung\s+drawn\s+and\s+quartered|die|suffer|rot|"
+      r"shot|burned\s+alive|burnt\s+alive|hung\s+drawn\s+and\s+quartered|die|suffer|rot|sectioned|"
+      r"hit\s+by\s+a\s+(?:bus|car|train|truck|lorry)|run\s+over|"
       r"drowned|aborted|strangled|smothered|culled|neutered|stoned|beheaded|knee-?capped)\b"
       r"|\b(?:should|ought\s+to)\s+(?:never\s+have|not\s+have|n'?t\s+have)\s+been\s+born\b",
       _TRIG_THREAT)
@@ -278,7 +291,9 @@ _rule("sexual_do", "sexual", 0.8,
       r"no|harm|credit|again|if|because|about|in|on|one|all|\w+ing)\b)", _TRIG_SEX,
       reportable=False)
 _rule("sexual_demand", "sexual", 0.88,
-      r"\b(?:send\s+(?:me|us)\s+(?:\w+\s+)?(?:nudes|nude|naked|pics\s+of\s+(?:your|ur)|"
+      r"\bsend\s+nudes\b|\b(?:fun|nice|good)\s+to\s+bend\s+over\b|\bbend\s+(?:you|u|her)?\s*over\s+"
+    r"(?:a|the|my|that)\s+(?:desk|table|bed|sofa|chair)|"
+    r"\b(?:send\s+(?:me|us)\s+(?:\w+\s+)?(?:nudes|nude|naked|pics\s+of\s+(?:your|ur)|"
       r"dick\s*pics?)|show\s+(?:me|us)\s+(?:your|ur|yer|her|them)\s+(?:tits|boobs|arse|ass|"
       r"pussy|body|bum|knickers|nipples)|get\s+(?:your|ur|yer|her|them)\s+(?:tits|boobs|kit|"
       r"knickers)\s+(?:out|off)|sit\s+on\s+my\s+(?:face|lap|dick|cock)|suck\s+my\s+"

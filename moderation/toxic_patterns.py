@@ -25,7 +25,7 @@ _HARM_WORDS = frozenset(
     "deck thump shot hanged hung strung lynched killed burned burnt put executed gassed "
     "castrated beaten stabbed tortured flogged whipped sterilised sterilized exterminated wiped "
     "alive quartered die suffer rot drowned aborted strangled smothered culled neutered stoned "
-    "beheaded kneecapped dragged road".split())
+    "beheaded kneecapped dragged road hit bus sectioned".split())
 _WISH_HARM = frozenset(
     "cancer run raped attacked beaten stabbed shot killed robbed mugged burgled coming taken "
     "sacked hurt battered same taste comeuppance deserts dies die rot rots burn burns suffer "
@@ -53,7 +53,7 @@ _ALSO: dict[str, frozenset[str]] = {
         "sweetheart more pic pics photo photos selfie".split()),
     "veiled_threat": _YOU_WORDS | frozenset({"your", "her", "him", "them", "his", "herself",
                                              "himself", "yourself", "themselves", "she", "he",
-                                             "they", "regret"}),
+                                             "they", "regret", "pay"}),
     "sexual_do": frozenset({"i", "id", "would"}),
     "doing_time": _inflect(_HARM_WORDS) | frozenset({"time", "stretch", "porridge", "lose",
                                                      "foad"}),
@@ -98,7 +98,8 @@ _ALSO: dict[str, frozenset[str]] = {
         "taken illegal outlawed treated bleeding bleed sponging milking know raise parent normal "
         "look bring feminazis haters hating snowflakes groomers predators more less violent "
         "criminal aggressive intelligent keep value respect bother seekers fad delusional robots "
-        "ruin ruining ruins brats spoilt spoiled love feed protect "
+        "ruin ruining ruins brats spoilt spoiled love feed protect inbred cousins marrying marry "
+        "speak "
         "confused mentally".split()),
     "against_group": frozenset({"ban", "banning", "deport", "deporting", "rid", "send", "kick",
                                 "ship", "throw", "lock", "drive", "chase", "shove", "put", "belong",
@@ -145,7 +146,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         "nudes nude naked pics tits boobs arse ass pussy knickers nipples lap cock dick balls "
         "rack shag lay ride bed swallows wet shaggable fuckable doable gagging phwoar phwoarr "
         "phwoaar kick milf sexy hot fit bum body face legs pins figure goer freak post share "
-        "show upload".split()),
+        "show upload bend send".split()),
     "dismissal": frozenset(
         "shut shutup stfu gtfo yours eat suck kiss hell stuffed fucked fuck bent jog crawl do "
         "bridge kitchen cry rock hole shove stick ram stuff dicks keep carry try happens".split()),
@@ -172,7 +173,7 @@ _WINDOWS: dict[str, tuple[int, int]] = {
                      "you_all_are"), (70, 70)),
     **dict.fromkeys(("self_harm", "sexual_offer", "sexual_demand", "dismissal"), (70, 90)),
     "veiled_threat": (90, 110), "this_adj_person": (60, 50), "office_is_noun": (140, 30),
-    "tail_vocative": (40, 20), "another_idiot": (5, 60), "sexual_remark": (70, 60),
+    "tail_vocative": (40, 20), "why_let": (10, 140), "another_idiot": (5, 60), "sexual_remark": (70, 60),
     "superlative": (70, 70),
     "group_negative": (20, 200), "identity_neg_noun": (20, 120),
 }

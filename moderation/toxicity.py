@@ -77,6 +77,13 @@ _OPEN_QUOTE = re.compile(r"(?:^|[\s(:])['‘“\"][^'’”\".!?]*$")
 _CLOSE_QUOTE = re.compile(r"[^'’”\"]{0,80}?['’”\"](?:\s|[.,!?;:)]|$)")
 
 
+# Teasing one's own: "my son is a total plank sometimes", "our lad is a right little monkey".
+_AFFECTION = re.compile(
+    r"\b(?:my|our)\s+(?:own\s+|little\s+|eldest\s+|youngest\s+)?(?:son|daughter|lad|boy|girl|"
+    r"husband|wife|partner|kids?|children|dad|mum|brother|sister|grandson|granddaughter|"
+    r"foster\s+(?:son|daughter))\s+(?:is|was|'s|can\s+be|calls\s+\w+)\b[^.!?]{0,30}$")
+
+
 def _quoted(norm: str, start: int, end: int) -> bool:
     # Abuse inside quotation marks is being reported ("staff told them to 'go and kill
     # yourself'", "she was called 'a useless cow'"), not said to anyone.
@@ -95,6 +102,8 @@ def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True)
         factor *= 0.4
     if NEGATED.search(prefix[-24:]):
         factor *= 0.3
+    if _AFFECTION.search(prefix):
+        factor *= 0.4
     return factor
 
 

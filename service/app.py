@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,13 @@ def load_moderator(settings: Settings) -> Any:
 
 
 class Counter:
+    """Requests in flight and when the last one started (a flood has gaps between requests)."""
+
     count = 0
+    last_start = 0.0
+
+    def busy(self, quiet: float = 0.05) -> bool:
+        return self.count > 0 or time.monotonic() - self.last_start < quiet
 
 
 class InFlight:
@@ -66,6 +73,7 @@ class InFlight:
             await self.app(scope, receive, send)
             return
         self.counter.count += 1
+        self.counter.last_start = time.monotonic()
         try:
             await self.app(scope, receive, send)
         finally:
@@ -154,7 +162,7 @@ def create_app(
         else:
             queue = InProcessQueue(pipeline, batch_size=settings.batch_size,
                                    batch_wait_ms=settings.batch_wait_ms,
-                                   busy=lambda: inflight.count > 0,
+                                   busy=inflight.busy,
                                    max_defer=settings.worker_max_defer_seconds)
             limiter = MemoryRateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
         sweeper = Sweeper(pipeline, queue, grace=settings.sweeper_grace_seconds,

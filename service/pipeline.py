@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from moderation.assess import Moderator
 from moderation.policy import DEFAULT_POLICY, Policy
@@ -21,6 +21,7 @@ from moderation.types import Assessment, Decision
 from service.models import AuditEvent, Report, Site, Submission, Thread, new_id, utcnow
 
 log = logging.getLogger("safeguard.pipeline")
+SUBMISSIONS = Submission.__table__
 
 READER_MESSAGES = {
     "received": "Thanks, we have your comment and are checking it now.",
@@ -102,7 +103,7 @@ def audit(
 
 
 async def ingest(
-    session: AsyncSession,
+    session: AsyncSession | AsyncConnection,
     *,
     site_id: int,
     thread_id: int,
@@ -142,7 +143,7 @@ async def ingest(
         "updated_at": now,
     }
     try:
-        await session.execute(insert(Submission), [row])
+        await session.execute(SUBMISSIONS.insert(), [row])
         await session.commit()
     except IntegrityError:
         await session.rollback()
@@ -189,7 +190,6 @@ def moderate_batch(
     return out
 
 
-SUBMISSIONS = Submission.__table__
 SAVE_DECISION = (
     update(SUBMISSIONS)
     .where(SUBMISSIONS.c.id == bindparam("b_id"))

@@ -124,8 +124,6 @@ class InProcessQueue:
             batch = await self._next_batch()
             if self.busy():
                 await self._yield_to_requests()
-                while len(batch) < self.batch_size * 4 and not self._ids.empty():
-                    batch.append(self._ids.get_nowait())
             try:
                 await self.pipeline.process(batch)
             except Exception:

@@ -104,7 +104,8 @@ def validate_submission(
             answers = {}
             for qid, ans in answers_in.items():
                 if qid not in question_ids:
-                    err(f"answers.{qid}", f"unknown question; this consultation asks {', '.join(question_ids) or 'no questions'}")
+                    asked = ", ".join(question_ids) or "no questions"
+                    err(f"answers.{qid}", f"unknown question; this consultation asks {asked}")
                 elif not isinstance(ans, str):
                     err(f"answers.{qid}", "must be text")
                 elif clean_text(ans).strip():

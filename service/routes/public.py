@@ -163,7 +163,8 @@ async def create_submission(request: Request) -> Response:
                 raise InputError(429, f"Too many submissions from your connection; try again in {seconds} s.",
                                  code="rate_limited", headers={"Retry-After": str(seconds)})
         root_id = None
-        async with st.sessionmaker() as session:
+        # A bare connection, not an ORM session: the write path is one INSERT and a commit.
+        async with st.engine.connect() as session:
             if data.parent_id is not None:
                 parent = (await session.execute(
                     select(Submission.id, Submission.root_id).where(

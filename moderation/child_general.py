@@ -1,0 +1,234 @@
+"""Recognisers for indirect, informal and jigsaw references to one child, and guards against look-alikes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from moderation import child_general_patterns as G
+from moderation import child_patterns as P
+from moderation.child_anchors import Anchors
+from moderation.child_explain import Finding
+from moderation.child_extract import AMBIGUOUS_TOWNS, Extractor, Ref, Scan, Tok, _age_ok
+from moderation.child_terms import term_table
+
+# Sentence-start test for informal self-descriptions ("am 14 an ...", "me, 15, ..."), which
+# elsewhere are ordinary words ("give me 15 minutes", "8 am 14 May").
+_CLAUSE_START = re.compile(r"(?:^|[.!?,;:\n(\-]|\b(?:and|but|so|lol|hi|hiya|bruv|tbh|honestly|yeah|well))\s*$")
+_STAT_AFTER = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+|a\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|"
+    r"hundred|thousand)\b"
+)
+_ROLE_BEFORE = re.compile(r"\b(?:as|like|was|were|being|been|be|am|i'm|im|such|what|not|every|of)\s+$")
+_RELATIVE_DIED = re.compile(
+    r"\b(?:mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|"
+    r"parent|parents|husband|wife|partner|uncle|aunt|auntie|friend|dog|cat)\s+(?:\w+\s+)?$"
+)
+_LATER_AGE = re.compile(r"[^.!?;]{0,40}?\b(?:is|was|turned|aged?)\s+(?:only\s+|just\s+|now\s+)?(?P<num>\d{1,2}|"
+                        + "|".join(P.NUM_WORDS) + r")\b")
+
+
+def _clause_start(low: str, pos: int) -> bool:
+    return _CLAUSE_START.search(low, max(0, pos - 12), pos) is not None
+
+
+def _age_finding(scan: Scan, s: int, e: int, label: str, sub: str = "") -> None:
+    scan.findings.append(Finding(s, e, "age", label, "weak", True, sub))
+
+
+def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) -> None:
+    """References to one child that the older recognisers miss; guards that drop false ones."""
+    for m in an.find("practitioner_role"):
+        scan.practitioner.append(m.start())
+    for m in an.find("one_of_my"):
+        scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
+    for m in an.find("singular"):
+        if _ROLE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+            continue  # "as a teenager", "when I was a child": a role or a memory, not a child
+        noun = m.group("noun")
+        gender = P.CHILD_SING.get(noun, "")
+        ref = Ref(m.start(), m.end(), "weak", text[m.start() : m.end()], gender)
+        scan.refs.append(ref)
+        am = P.AGE_ADJ_PARTS.search(low, m.start(), m.end())
+        if am:
+            v = P.num_value(am.group("num"))
+            if v is not None and (v < 18 or am.group("unit") != "year"):
+                _age_finding(scan, am.start(), am.end("num"), am.group("num"), "ref_age")
+            elif v is not None:
+                ref.dropped = True
+    for m in an.find("birth_order"):
+        det = m.group("det")
+        strong = det in ("my", "our")
+        if not strong and m.group("noun") in ("eldest", "oldest", "youngest"):
+            # "the eldest" needs a verb or "of ..." after it to be someone rather than a category.
+            if not re.match(r"\s+(?:is|was|has|had|of|'s|who)\b", low[m.end() : m.end() + 6]):
+                continue
+        ref = Ref(m.start(), m.end(), "strong" if strong else "weak", text[m.start() : m.end()])
+        scan.refs.append(ref)
+        n_found = len(scan.findings)
+        ex._tail_age(text, low, m.end(), scan, ref)
+        later = _LATER_AGE.match(low, m.end()) if len(scan.findings) == n_found and not ref.dropped else None
+        if later and _age_ok(low, later.end()):
+            v = P.num_value(later.group("num"))
+            if v is not None and v < 18:
+                _age_finding(scan, later.start("num"), later.end("num"), later.group("num"))
+            elif v is not None:
+                ref.dropped = True
+    for m in an.find("sibling_group"):
+        scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()]))
+    _self_informal(text, low, scan, an)
+    for m in an.find("person_age") if an.digit_runs else ():
+        v = P.num_value(m.group("num"))
+        if v is None or v >= 18:
+            continue
+        is_self = re.search(r"\b(?:i'm|im|i\s+am|as)\b", low[max(0, m.start() - 60) : m.start()]) is not None
+        scan.refs.append(Ref(m.start(), m.end("num"), "strong", text[m.start() : m.end("num")], is_self=is_self))
+        _age_finding(scan, m.start("num"), m.end("num"), m.group("num"))
+    for m in an.find("jigsaw_cue"):
+        scan.refs.append(Ref(m.start(), m.end(), "strong", "a child readers could identify"))
+    for m in an.find("single_one") if ("only" in low or "one" in low) else ():
+        if _STAT_AFTER.match(low, m.end()) or low[max(0, m.start() - 4) : m.start()] == "not ":
+            continue
+        scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
+        scan.findings.append(Finding(m.start(), m.end(), "single_out", text[m.start() : m.end()], "weak", False,
+                                     "single_out"))
+    for m in an.find("deceased"):
+        if not _RELATIVE_DIED.search(low, max(0, m.start() - 30), m.start()):
+            scan.deceased.append(m.start())
+    for m in an.find("hypothetical"):
+        s, e = m.start(), m.end()
+        for r in scan.refs:
+            if s <= r.start < e and not r.is_name:
+                r.dropped = True
+        scan.generic.append(s)
+    _handles(text, low, scan)
+
+
+def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
+    for m in an.find("self_informal"):
+        s = m.start()
+        first = low[s : s + 4]
+        if first.startswith(("am ", "me ", "me,", "man", "i m")) and not _clause_start(low, s):
+            continue
+        label = text[s : m.end()]
+        if m.group("num"):
+            v = P.num_value(m.group("num"))
+            if v is None or v >= 18 or (not m.group("yo") and not _age_ok(low, m.end())):
+                continue
+            scan.refs.append(Ref(s, m.end(), "strong", label, is_self=True))
+            _age_finding(scan, m.start("num"), m.end("num"), m.group("num"))
+        elif m.group("yr") or m.group("yr2"):
+            g = "yr" if m.group("yr") else "yr2"
+            n = int(m.group(g))
+            if not 1 <= n <= 13:
+                continue
+            scan.refs.append(Ref(s, m.end(), "strong", label, is_self=True))
+            _age_finding(scan, m.start(g), m.end(g), f"Year {n}", "year_group")
+        else:
+            scan.refs.append(Ref(s, m.end(), "strong", label, is_self=True))
+
+
+def _handles(text: str, low: str, scan: Scan) -> None:
+    """A handle carrying a recent birth year ("@amy_2011") points at a child by itself."""
+    at = "@" in text
+    if not at and not G.PLATFORM_NEAR.search(low):
+        return
+    for m in G.HANDLE_YEAR.finditer(text):
+        s = m.start()
+        hs = m.start("h")
+        h = m.group("h")
+        if hs > 0 and text[hs - 1] == "@":
+            s = hs - 1
+        elif not G.PLATFORM_NEAR.search(low, max(0, hs - 40), hs):
+            continue
+        if "." in h and h.rsplit(".", 1)[-1].isalpha() and not at:
+            continue  # a web address, not a handle
+        if not 2005 <= int(m.group("y")) <= 2025:
+            continue
+        scan.refs.append(Ref(s, m.end(), "strong", "handle " + text[s : m.end()]))
+        scan.findings.append(Finding(s, m.end(), "contact", text[s : m.end()], "strong", True, "handle"))
+
+
+def more_names(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[int], scan: Scan,
+               an: Anchors) -> None:
+    """Names after a carer's verb, after "my two girls", and the rest of a list of child names."""
+    starts = [t[0] for t in toks]
+
+    def add(j: int, why: str) -> bool:
+        if j >= len(toks) or j in used:
+            return False
+        span = ex._name_at(text, toks, j, False)
+        if span is None or ex._adult_name(low, toks, j, span[1]):
+            return False
+        used.add(j)
+        if span[1] > toks[j][1]:
+            used.add(j + 1)
+        label = text[span[0] : span[1]]
+        scan.findings.append(Finding(span[0], span[1], "child_name", label, "strong", True, why))
+        scan.refs.append(Ref(span[0], span[1], "strong", label, is_name=True))
+        return True
+
+    def tok_at(pos: int) -> int:
+        j = bisect_left(starts, pos)
+        return j if j < len(toks) and toks[j][0] == pos else len(toks)
+
+    for m in an.find("care_verb", text):
+        add(tok_at(m.end()), "care_verb")
+    for r in scan.refs:
+        if r.plural and not r.dropped and r.label[:1].lower() in "mo":  # my / our
+            m = re.match(r"\s+", text[r.end : r.end + 3])
+            if m:
+                add(tok_at(r.end + m.end()), "after_ref")
+    # A list "Tia, Lacey and Mason" of known given names in a sentence about care, health or school.
+    runs: list[list[int]] = []
+    for j, tok in enumerate(toks):
+        if not tok[4] or not ex.known(tok[3]) or tok[3] in P.STOP_NAMES:
+            continue
+        if runs and runs[-1][-1] == j - 1 and G.NAME_LIST_JOIN.fullmatch(text, toks[j - 1][1], tok[0]):
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    named = {f.start for f in scan.findings if f.kind == "child_name"}
+    for run in runs:
+        if len(run) < 2:
+            continue
+        first_named = any(toks[j][0] in named for j in run)
+        if not first_named and (len(run) < 3 or not _topic_near(low, toks[run[0]][0])):
+            continue
+        for j in run:
+            if toks[j][0] not in named:
+                add(j, "list")
+
+
+def _topic_near(low: str, pos: int) -> bool:
+    """Whether the sentence around pos speaks of care, health, abuse or school status."""
+    lo = max(low.rfind(". ", 0, pos), low.rfind("\n", 0, pos), 0)
+    hi = low.find(". ", pos)
+    hi = len(low) if hi == -1 else hi
+    return term_table()[0].search(low, lo, hi) is not None
+
+
+def events(text: str, scan: Scan, an: Anchors) -> None:
+    """Occasions ("on Sunday night", "yesterday") that make "a 15-year-old" one particular child."""
+    for m in an.find("event_time"):
+        scan.findings.append(Finding(m.start(), m.end(), "event", text[m.start() : m.end()], "weak", False, "event"))
+
+
+def lower_places(ex: Extractor, text: str, low: str, scan: Scan) -> None:
+    """Towns typed in lowercase ("in dundee") in informal writing; only listed towns, never common words."""
+    if not any(c.isspace() for c in low):
+        return
+    places = ex.gaz.places
+    for m in G.LOWER_PLACE_LEAD.finditer(low):
+        s, e = m.span(1)
+        if not text[s:e].islower():
+            continue
+        two = low[s:e]
+        one_end = s + len(two.split()[0])
+        for a, b in ((s, e), (s, one_end)):
+            key = low[a:b]
+            entry = places.get(key)
+            if entry is None or entry[1] != "town" or key in AMBIGUOUS_TOWNS or len(key) < 4:
+                continue
+            scan.findings.append(Finding(a, b, "location", text[a:b], "weak", False, "town"))
+            break
