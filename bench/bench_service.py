@@ -206,8 +206,8 @@ def main() -> None:
     secs = args.seconds
 
     port = free_port()
-    server = start_server("bench.bare_app:create_app", port, {**env, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'bare.db'}",
-                                                            "PYTHONPATH": str(ROOT)})
+    bare_env = {**env, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'bare.db'}", "PYTHONPATH": str(ROOT)}
+    server = start_server("bench.bare_app:create_app", port, bare_env)
     try:
         base = f"http://127.0.0.1:{port}"
         results["bare GET /ok"] = wrk(f"{base}/ok", secs, None, server.pid)
@@ -240,12 +240,14 @@ def main() -> None:
     print("| endpoint | req/s | p50 ms | p99 ms | server CPU ms/req | non-2xx |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, r in results.items():
-        print(f"| {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['cpu_ms']:.2f} | {int(r['errors'])} |")
+        print(f"| {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['cpu_ms']:.2f} "
+              f"| {int(r['errors'])} |")
     print(f"| POST -> final status (20 req/s, embedded scorer) | | {p50:.1f} | {p99:.1f} | | |")
     print()
     post_ratio = results["POST submission"]["rps"] / results["bare SQLAlchemy insert"]["rps"]
-    get_ratio = results["GET published list (50), 10 hot threads"]["rps"] / results["bare GET /ok"]["rps"]
-    cold_ratio = results["GET published list (50), 1,000 threads"]["rps"] / results["bare SQLAlchemy 50-row select"]["rps"]
+    hot, cold = results["GET published list (50), 10 hot threads"], results["GET published list (50), 1,000 threads"]
+    get_ratio = hot["rps"] / results["bare GET /ok"]["rps"]
+    cold_ratio = cold["rps"] / results["bare SQLAlchemy 50-row select"]["rps"]
     print("| target | measured | goal |")
     print("|---|---:|---:|")
     print(f"| POST / bare insert | {post_ratio:.0%} | >= 100% |")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
@@ -21,7 +21,7 @@ from moderation.types import Assessment, Decision
 from service.models import AuditEvent, Report, Site, Submission, Thread, new_id, utcnow
 
 log = logging.getLogger("safeguard.pipeline")
-SUBMISSIONS = Submission.__table__
+SUBMISSIONS: Table = Submission.__table__  # type: ignore[assignment]
 
 READER_MESSAGES = {
     "received": "Thanks, we have your comment and are checking it now.",
