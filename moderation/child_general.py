@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from moderation import child_general_patterns as G
 from moderation import child_patterns as P
-from moderation.child_anchors import Anchors
+from moderation.child_anchors import Anchors, match_at
 from moderation.child_explain import Finding
 from moderation.child_extract import AMBIGUOUS_TOWNS, Extractor, Ref, Scan, Tok, _age_ok
 from moderation.child_terms import term_table
@@ -39,10 +39,19 @@ def _age_finding(scan: Scan, s: int, e: int, label: str, sub: str = "") -> None:
 def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) -> None:
     """References to one child that the older recognisers miss; guards that drop false ones."""
     for m in an.find("practitioner_role"):
-        scan.practitioner.append(m.start())
+        s, word = m.start(), m.group("word")
+        lo = max(0, s - 50)
+        if word in G.ROLE_SET:
+            ok = m.group("here") is not None or G.ROLE_BACK.search(low, lo, s) is not None
+        elif word in G.SETTING_SET:
+            ok = G.SETTING_BACK.search(low, max(0, s - 30), s) is not None
+        else:
+            ok = G.VERB_BACK.search(low, max(0, s - 25), s) is not None
+        if ok:
+            scan.practitioner.append(s)
     for m in an.find("one_of_my"):
         scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
-    for m in an.find("singular"):
+    for m in _singular(an):
         if _ROLE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             continue  # "as a teenager", "when I was a child": a role or a memory, not a child
         noun = m.group("noun")
@@ -57,13 +66,16 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
             elif v is not None:
                 ref.dropped = True
     for m in an.find("birth_order"):
-        det = m.group("det")
+        owner = G.BIRTH_ORDER_OWNER.search(low, max(0, m.start() - 8), m.start())
+        if owner is None:
+            continue
+        det = owner.group("det")
         strong = det in ("my", "our")
         if not strong and m.group("noun") in ("eldest", "oldest", "youngest"):
             # "the eldest" needs a verb or "of ..." after it to be someone rather than a category.
             if not re.match(r"\s+(?:is|was|has|had|of|'s|who)\b", low[m.end() : m.end() + 6]):
                 continue
-        ref = Ref(m.start(), m.end(), "strong" if strong else "weak", text[m.start() : m.end()])
+        ref = Ref(owner.start(), m.end(), "strong" if strong else "weak", text[owner.start() : m.end()])
         scan.refs.append(ref)
         n_found = len(scan.findings)
         ex._tail_age(text, low, m.end(), scan, ref)
@@ -75,6 +87,8 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
             elif v is not None:
                 ref.dropped = True
     for m in an.find("sibling_group"):
+        if m.group("kin") and not G.SIBLING_COUNT.search(low, max(0, m.start() - 20), m.start()):
+            continue
         scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()]))
     _self_informal(text, low, scan, an)
     for m in an.find("person_age") if an.digit_runs else ():
@@ -86,15 +100,24 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
         _age_finding(scan, m.start("num"), m.end("num"), m.group("num"))
     for m in an.find("jigsaw_cue"):
         scan.refs.append(Ref(m.start(), m.end(), "strong", "a child readers could identify"))
-    for m in an.find("single_one") if ("only" in low or "one" in low) else ():
-        if _STAT_AFTER.match(low, m.end()) or low[max(0, m.start() - 4) : m.start()] == "not ":
+    for m in an.find("single_one"):
+        s = m.start()
+        lead = G.SINGLE_ONE_LEAD.search(low, max(0, s - 12), s)
+        if lead is None or _STAT_AFTER.match(low, m.end()):
             continue
-        scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
-        scan.findings.append(Finding(m.start(), m.end(), "single_out", text[m.start() : m.end()], "weak", False,
-                                     "single_out"))
+        if low.startswith("one", s) and not lead.group().strip().startswith(("the", "there", "just")):
+            continue  # a bare "one child" at a sentence start may be any child
+        s = lead.start() if lead.group()[:1].isalpha() else s
+        if low[max(0, s - 4) : s] == "not ":
+            continue
+        scan.refs.append(Ref(s, m.end(), "strong", text[s : m.end()]))
+        scan.findings.append(Finding(s, m.end(), "single_out", text[s : m.end()], "weak", False, "single_out"))
     for m in an.find("deceased"):
-        if not _RELATIVE_DIED.search(low, max(0, m.start() - 30), m.start()):
-            scan.deceased.append(m.start())
+        s = m.start()
+        if not _RELATIVE_DIED.search(low, max(0, s - 30), s) and not G.DIED_HEDGE.search(low, max(0, s - 8), s):
+            scan.deceased.append(s)
+    if "review" in low or "rest in peace" in low:
+        scan.deceased.extend(m.start() for m in G.REVIEW.finditer(low))
     for m in an.find("hypothetical"):
         s, e = m.start(), m.end()
         for r in scan.refs:
@@ -104,7 +127,28 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
     _handles(text, low, scan)
 
 
+def _singular(an: Anchors) -> list[re.Match[str]]:
+    """SINGULAR_REF matches, tried only where the next word could continue one."""
+    low = an.low
+    heads = G.SINGULAR_NEXT
+    starts = []
+    for p in an.words("singular"):
+        q = low.find(" ", p, p + 4)
+        if q != -1 and low.startswith(heads, q + 1):
+            starts.append(p)
+    return match_at(G.SINGULAR_REF.rx, low, starts)
+
+
 def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
+    for d, e in an.digit_runs:
+        # "Year 10 here", "y10 student here"
+        if e - d <= 2 and G.YEAR_HERE_AFTER.match(low, e) and G.YEAR_HERE_BEFORE.search(low, max(0, d - 6), d):
+            n = int(low[d:e])
+            if 1 <= n <= 13:
+                b = G.YEAR_HERE_BEFORE.search(low, max(0, d - 6), d)
+                s0 = b.start() if b else d
+                scan.refs.append(Ref(s0, e, "strong", text[s0:e] + " (the author)", is_self=True))
+                _age_finding(scan, s0, e, f"Year {n}", "year_group")
     for m in an.find("self_informal"):
         s = m.start()
         first = low[s : s + 4]
@@ -117,8 +161,8 @@ def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
                 continue
             scan.refs.append(Ref(s, m.end(), "strong", label, is_self=True))
             _age_finding(scan, m.start("num"), m.end("num"), m.group("num"))
-        elif m.group("yr") or m.group("yr2"):
-            g = "yr" if m.group("yr") else "yr2"
+        elif m.group("yr"):
+            g = "yr"
             n = int(m.group(g))
             if not 1 <= n <= 13:
                 continue
@@ -210,14 +254,16 @@ def _topic_near(low: str, pos: int) -> bool:
 
 def events(text: str, scan: Scan, an: Anchors) -> None:
     """Occasions ("on Sunday night", "yesterday") that make "a 15-year-old" one particular child."""
+    if not any(r.strength == "weak" and not r.dropped for r in scan.refs):
+        return  # only a vague reference needs an occasion to pin it down
     for m in an.find("event_time"):
         scan.findings.append(Finding(m.start(), m.end(), "event", text[m.start() : m.end()], "weak", False, "event"))
 
 
 def lower_places(ex: Extractor, text: str, low: str, scan: Scan) -> None:
     """Towns typed in lowercase ("in dundee") in informal writing; only listed towns, never common words."""
-    if not any(c.isspace() for c in low):
-        return
+    if " i " not in text and " im " not in text and not text.startswith(("i ", "im ", "am ")):
+        return  # only informal all-lowercase writing ("im 16 in care in dundee")
     places = ex.gaz.places
     for m in G.LOWER_PLACE_LEAD.finditer(low):
         s, e = m.span(1)

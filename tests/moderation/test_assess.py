@@ -120,8 +120,6 @@ def test_importing_assess_loads_no_scorer() -> None:
 @pytest.fixture(scope="module")
 def real_moderator() -> Moderator:
     # Skips only while the scorers written alongside this module are missing.
-    pytest.importorskip("moderation.toxicity", reason="moderation/toxicity.py not there yet")
-    pytest.importorskip("moderation.child_data", reason="moderation/child_data.py not there yet")
     return build_moderator("embedded")
 
 

@@ -262,13 +262,7 @@ def test_subprocess_bad_policy_exits_2(tmp_path: Path) -> None:
     assert "mode" in done.stderr and "hold_flagged" in done.stderr
 
 
-def _need_real_scorers() -> None:
-    pytest.importorskip("moderation.toxicity", reason="moderation/toxicity.py not there yet")
-    pytest.importorskip("moderation.child_data", reason="moderation/child_data.py not there yet")
-
-
 def test_subprocess_score_with_real_scorers() -> None:
-    _need_real_scorers()
     stdin = (
         '{"id": "x1", "text": "My son Ethan Walsh is 10 and in foster care in Dudley."}\n'
         "garbage\n"
@@ -284,7 +278,6 @@ def test_subprocess_score_with_real_scorers() -> None:
 
 
 def test_subprocess_info_names_backend() -> None:
-    _need_real_scorers()
     done = _cli("score", "--info", "--backend", "embedded")
     assert done.returncode == 0
     assert re.search(r"^backend: \S+", done.stdout, re.MULTILINE)
@@ -292,7 +285,6 @@ def test_subprocess_info_names_backend() -> None:
 
 
 def test_subprocess_evaluate_dev_set() -> None:
-    _need_real_scorers()
     if not DEV.exists():
         pytest.skip(f"{DEV} not found")
     done = _cli("evaluate", str(DEV), "--backend", "embedded", "--json")

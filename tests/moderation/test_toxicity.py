@@ -15,6 +15,7 @@ from moderation.types import TOXICITY_LABELS
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 COMMENTS = ROOT / "tests" / "data" / "comments.jsonl"
+HOLDOUT = ROOT / "tests" / "data" / "holdout.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +65,12 @@ def test_labelled_uk_comments_meet_quality_targets(scorer):
     precision, recall, wrong = _precision_recall(scorer, _rows(COMMENTS))
     assert recall >= 0.9, wrong
     assert precision >= 0.8, wrong
+
+
+@pytest.mark.skipif(not HOLDOUT.exists(), reason="tests/data/holdout.jsonl not written yet")
+def test_held_out_comments_meet_quality_targets(scorer):
+    precision, recall, wrong = _precision_recall(scorer, _rows(HOLDOUT))
+    assert recall >= 0.9 and precision >= 0.8, wrong
 
 
 @pytest.mark.parametrize(
