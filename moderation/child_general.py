@@ -124,7 +124,7 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
             if s <= r.start < e and not r.is_name:
                 r.dropped = True
         scan.generic.append(s)
-    _handles(text, low, scan)
+    _handles(text, low, scan, an)
 
 
 def _singular(an: Anchors) -> list[re.Match[str]]:
@@ -172,25 +172,36 @@ def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
             scan.refs.append(Ref(s, m.end(), "strong", label, is_self=True))
 
 
-def _handles(text: str, low: str, scan: Scan) -> None:
+_HANDLE_LEFT = re.compile(r"[A-Za-z][\w.]{0,24}\Z")
+_HANDLE_RIGHT = re.compile(r"[\w.]{0,6}\b")
+_PLATFORM_WORDS = ("tik", "snap", "insta", "twitter", "facebook", "fb", "youtube", "discord", "roblox", "xbox", "psn",
+                   "twitch")
+
+
+def _handles(text: str, low: str, scan: Scan, an: Anchors) -> None:
     """A handle carrying a recent birth year ("@amy_2011") points at a child by itself."""
     at = "@" in text
-    if not at and not G.PLATFORM_NEAR.search(low):
+    if not at and not any(w in low for w in _PLATFORM_WORDS):
         return
-    for m in G.HANDLE_YEAR.finditer(text):
-        s = m.start()
-        hs = m.start("h")
-        h = m.group("h")
-        if hs > 0 and text[hs - 1] == "@":
-            s = hs - 1
-        elif not G.PLATFORM_NEAR.search(low, max(0, hs - 40), hs):
+    for d, e in an.digit_runs:
+        # A four-digit year glued to letters before it: "lilymae_2011", "ellie.r2010".
+        if e - d != 4 or not low.startswith("20", d) or d == 0 or not (low[d - 1].isalpha() or low[d - 1] in "_."):
             continue
-        if "." in h and h.rsplit(".", 1)[-1].isalpha() and not at:
+        if not 2005 <= int(low[d:e]) <= 2025:
+            continue
+        left = _HANDLE_LEFT.search(text, max(0, d - 25), d)
+        if left is None:
+            continue
+        s = left.start()
+        end = _HANDLE_RIGHT.match(text, e).end()  # type: ignore[union-attr]
+        if s > 0 and text[s - 1] == "@":
+            s -= 1
+        elif not G.PLATFORM_NEAR.search(low, max(0, s - 40), s):
+            continue
+        elif "." in text[s:end] and text[s:end].rsplit(".", 1)[-1].isalpha():
             continue  # a web address, not a handle
-        if not 2005 <= int(m.group("y")) <= 2025:
-            continue
-        scan.refs.append(Ref(s, m.end(), "strong", "handle " + text[s : m.end()]))
-        scan.findings.append(Finding(s, m.end(), "contact", text[s : m.end()], "strong", True, "handle"))
+        scan.refs.append(Ref(s, end, "strong", "handle " + text[s:end]))
+        scan.findings.append(Finding(s, end, "contact", text[s:end], "strong", True, "handle"))
 
 
 def more_names(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[int], scan: Scan,
@@ -225,8 +236,9 @@ def more_names(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[in
                 add(tok_at(r.end + m.end()), "after_ref")
     # A list "Tia, Lacey and Mason" of known given names in a sentence about care, health or school.
     runs: list[list[int]] = []
+    first_names = ex.gaz.first_names
     for j, tok in enumerate(toks):
-        if not tok[4] or not ex.known(tok[3]) or tok[3] in P.STOP_NAMES:
+        if not tok[4] or tok[3] not in first_names or not ex.known(tok[3]) or tok[3] in P.STOP_NAMES:
             continue
         if runs and runs[-1][-1] == j - 1 and G.NAME_LIST_JOIN.fullmatch(text, toks[j - 1][1], tok[0]):
             runs[-1].append(j)

@@ -126,7 +126,5 @@ NAME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|
 CARE_VERB_NAME = WordRegex(
     r"\b(?:adopted|adopting|fostered|fostering|foster|took(?:\s+in)?|raising)\s+(?=[A-Z])"
 )
-# A social handle with a birth year in it: "@lilymae_2011", "ellie.r2010".
-HANDLE_YEAR = re.compile(r"(?:@|\b)(?P<h>[A-Za-z][\w.]{1,24}?(?P<y>20[0-2]\d)[\w.]{0,6})\b")
 _PLATFORM = r"(?:tiktok|tik\s+tok|snapchat|snap|insta|instagram|twitter|facebook|fb|youtube|discord|roblox|xbox|psn|twitch)"
 PLATFORM_NEAR = re.compile(_PLATFORM)

@@ -33,8 +33,6 @@ HERE = Path(__file__).parent
 TEMPLATES_DIR = HERE / "templates"
 WIDGETS_DIR = HERE.parent / "widgets"
 
-# Later features register their routes and lifespan hooks here, so app.py stays small.
-ExtraRoutes = Callable[[], list[BaseRoute]]
 
 
 def load_moderator(settings: Settings) -> Any:
@@ -211,8 +209,8 @@ def create_app(
         *public.routes,
         *(extra_routes or []),
     ]
-    for module_routes in _feature_routes():
-        routes.extend(module_routes)
+    for feature in _features():
+        routes.extend(feature.routes)
     if WIDGETS_DIR.is_dir():
         from starlette.routing import Mount
 
@@ -228,34 +226,15 @@ def create_app(
     return app
 
 
+FEATURE_MODULES = ("service.routes.moderator", "service.routes.admin", "service.routes.widget")
+
+
+def _features() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(name) for name in FEATURE_MODULES]
+
+
 def feature_startup_hooks() -> list[Callable[[Any], Any]]:
     """`on_startup(state)` of the feature modules that define one (the arq worker calls them too)."""
-    import importlib
-
-    hooks = []
-    for name in ("service.routes.moderator", "service.routes.admin", "service.routes.widget"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        if callable(getattr(module, "on_startup", None)):
-            hooks.append(module.on_startup)
-    return hooks
-
-
-def _feature_routes() -> list[list[BaseRoute]]:
-    """Routes of the moderator, admin and widget features, where those modules are present."""
-    import importlib
-
-    found = []
-    for name in ("service.routes.moderator", "service.routes.admin", "service.routes.widget"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.append(list(module.routes))
-    return found
+    return [m.on_startup for m in _features() if callable(getattr(m, "on_startup", None))]

@@ -208,3 +208,37 @@ async def service(tmp_path: Path, moderator: Any) -> AsyncIterator[Service]:
     settings = make_settings(sqlite_url(tmp_path), rate_limit_per_minute=600, rate_limit_burst=100)
     async with running_service(settings, moderator) as svc:
         yield svc
+
+
+@contextlib.contextmanager
+def live_server(tmp: Path, moderator: Any, *, prepare: Any = None, **changes: Any) -> Iterator[str]:
+    """A real uvicorn server in a thread on a free port, on a migrated and seeded SQLite file."""
+    import asyncio
+    import threading
+
+    import uvicorn
+
+    from service.app import create_app
+    from service.cli import migrate
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    settings = make_settings(sqlite_url(tmp), public_url=url, rate_limit_per_minute=100_000,
+                             rate_limit_burst=10_000, **changes)
+    migrate(settings)
+    asyncio.run(seed(settings))
+    if prepare is not None:
+        asyncio.run(prepare(settings))
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, moderator=moderator), host="127.0.0.1",
+                                           port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_for_port(port)
+        deadline = time.monotonic() + 20
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(15)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -210,14 +212,20 @@ def _too_large(st: AppState) -> InputError:
                       code="too_large")
 
 
+async def _submission(st: AppState, sid: str) -> Any:
+    """(status, site_id) of a submission by its public id, or a 404 naming nothing about it."""
+    row = None
+    if ID_RE.match(sid):
+        async with st.sessionmaker() as session:
+            row = (await session.execute(
+                select(Submission.status, Submission.site_id).where(Submission.id == sid))).first()
+    if row is None:
+        raise InputError(404, "No such submission.", code="not_found")
+    return row
+
+
 async def _submission_origins(st: AppState, sid: str) -> frozenset[str]:
-    if not ID_RE.match(sid):
-        raise InputError(404, "No such submission.", code="not_found")
-    async with st.sessionmaker() as session:
-        site_id = (await session.execute(select(Submission.site_id).where(Submission.id == sid))).scalar()
-    if site_id is None:
-        raise InputError(404, "No such submission.", code="not_found")
-    return await st.directory.origins_for_site_id(site_id)
+    return await st.directory.origins_for_site_id((await _submission(st, sid)).site_id)
 
 
 async def submission_status(request: Request) -> Response:
@@ -225,14 +233,7 @@ async def submission_status(request: Request) -> Response:
     sid = request.path_params["submission_id"]
     cors: dict[str, str] = {}
     try:
-        if not ID_RE.match(sid):
-            raise InputError(404, "No such submission.", code="not_found")
-        async with st.sessionmaker() as session:
-            row = (await session.execute(
-                select(Submission.status, Submission.site_id, Submission.thread_id).where(Submission.id == sid)
-            )).first()
-        if row is None:
-            raise InputError(404, "No such submission.", code="not_found")
+        row = await _submission(st, sid)
         cors = cors_headers(request, st, await st.directory.origins_for_site_id(row.site_id))
     except InputError as exc:
         return error_response(exc, cors)
@@ -245,14 +246,9 @@ async def create_report(request: Request) -> Response:
     sid = request.path_params["submission_id"]
     cors: dict[str, str] = {}
     try:
-        if not ID_RE.match(sid):
-            raise InputError(404, "No such submission.", code="not_found")
-        async with st.sessionmaker() as session:
-            row = (await session.execute(
-                select(Submission.status, Submission.site_id).where(Submission.id == sid)
-            )).first()
+        row = await _submission(st, sid)
         # Only published items can be seen, so only they can be reported; others look absent.
-        if row is None or row.status != "published":
+        if row.status != "published":
             raise InputError(404, "No published comment with that id.", code="not_found")
         cors = cors_headers(request, st, await st.directory.origins_for_site_id(row.site_id))
         body = await request.body()

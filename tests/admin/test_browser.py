@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, free_port, make_settings, missing, seed, sqlite_url, wait_for_port
+from tests.conftest import ROOT, live_server, missing
 
 pytestmark = pytest.mark.browser
 
@@ -30,32 +28,8 @@ async def _owner(settings: Any) -> None:
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory, moderator: Any) -> Iterator[str]:
-    import uvicorn
-
-    from service.app import create_app
-    from service.cli import migrate
-
-    tmp = tmp_path_factory.mktemp("admin-live")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    settings = make_settings(sqlite_url(tmp), public_url=url, rate_limit_per_minute=100_000,
-                             rate_limit_burst=10_000)
-    migrate(settings)
-    asyncio.run(seed(settings))
-    asyncio.run(_owner(settings))
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, moderator=moderator), host="127.0.0.1",
-                                           port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        wait_for_port(port)
-        deadline = time.monotonic() + 20
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
+    with live_server(tmp_path_factory.mktemp("admin-live"), moderator, prepare=_owner) as url:
         yield url
-    finally:
-        server.should_exit = True
-        thread.join(15)
 
 
 def test_owner_changes_policy_tries_it_and_reads_evidence(live: str) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import ROOT, free_port, make_settings, missing, seed, sqlite_url, wait_for_port
+from tests.conftest import ROOT, live_server, missing
 from tests.moderator.conftest import CHILD_TEXT, PASSWORD, add_accounts
 
 pytestmark = pytest.mark.browser
@@ -51,32 +49,8 @@ class LiveMod:
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory, moderator: Any) -> Iterator[LiveMod]:
-    import uvicorn
-
-    from service.app import create_app
-    from service.cli import migrate
-
-    tmp = tmp_path_factory.mktemp("moderator-live")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    settings = make_settings(sqlite_url(tmp), public_url=url, rate_limit_per_minute=100_000,
-                             rate_limit_burst=10_000)
-    migrate(settings)
-    asyncio.run(seed(settings))
-    asyncio.run(add_accounts(settings))
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, moderator=moderator), host="127.0.0.1",
-                                           port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        wait_for_port(port)
-        deadline = time.monotonic() + 20
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
+    with live_server(tmp_path_factory.mktemp("moderator-live"), moderator, prepare=add_accounts) as url:
         yield LiveMod(url)
-    finally:
-        server.should_exit = True
-        thread.join(15)
 
 
 @pytest.fixture(scope="module")
