@@ -59,7 +59,7 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "one_of_my": (G.ONE_OF_MY.rx, "one"),
     "birth_order": (G.BIRTH_ORDER.rx, "eldest oldest youngest middle little wee littlest baby"),
     "sibling_group": (G.SIBLING_GROUP.rx, "sibling brothers sisters siblings twin"),
-    "self_informal": (G.SELF_INFORMAL.rx, "am me mans man iam im"),
+    "self_informal": (G.SELF_INFORMAL.rx, "am me mans man iam im just turned"),
     "person_age": (G.PERSON_AGE.rx, "young learner student person"),
     "jigsaw_cue": (G.JIGSAW_CUE.rx, "you everyone everybody anyone anybody whole easy easily possible obvious"),
     "single_one": (G.SINGLE_ONE.rx, "only one"),

@@ -204,6 +204,12 @@ class ChildDataDetector:
             for r in scan.refs:
                 if not r.is_self and sents.of(r.start) in dead:
                     r.dropped = True
+        if scan.statistics:
+            # "A 15-year-old in care is four times more likely ...": a comparison, not a child.
+            stats = {sents.of(p) for p in scan.statistics}
+            for r in scan.refs:
+                if r.strength == "weak" and not r.is_name and sents.of(r.start) in stats:
+                    r.dropped = True
         if scan.practitioner:
             # "our kids" from a professional or an adult describing themselves is a generic group.
             roles = {sents.of(p) for p in scan.practitioner} | {sents.of(p) for p in scan.adult_self}
@@ -248,7 +254,8 @@ class ChildDataDetector:
             if r.is_name:
                 named = True
         # A practitioner describing "a 14 year old lad" on their caseload means one real child.
-        if single and not practice.isdisjoint(window):
+        by_practitioner = single and not practice.isdisjoint(window)
+        if by_practitioner:
             strong = True
         lo, hi = window.start, window.stop
         linked: list[Finding] = []
@@ -294,6 +301,8 @@ class ChildDataDetector:
         )
         n_strong = len(kinds_strong)
         # "The only ... at the village school": a generic institution singles the child out too.
+        if event and by_practitioner and not named:
+            weak_kinds.add("event")  # a practitioner's "last week" pins the case down
         n_weak = len(weak_kinds) + ((1 if single_out else 0.5) if broad else 0)
         if named:
             score = 0.72 + 0.07 * n_strong + 0.03 * n_weak

@@ -100,6 +100,7 @@ class Scan:
     adult_children: list[int] = field(default_factory=list)
     practitioner: list[int] = field(default_factory=list)
     deceased: list[int] = field(default_factory=list)
+    statistics: list[int] = field(default_factory=list)
     family_court_number: bool = False
 
 
@@ -267,7 +268,8 @@ class Extractor:
         for m in an.find("baby_name", text):
             j = bisect_left(starts, m.end())
             if j < len(toks) and toks[j][0] == m.end():
-                add(j, True, "baby")
+                # "Little Freddie" at a sentence start, but not "Little Acorns Nursery": a listed name only.
+                add(j, not text[m.start()].isupper() or text[m.start()] == "B", "baby")
         for i, (_s, e, _tok, lowtok, cap) in enumerate(toks):
             if i in used or not cap or lowtok in P.STOP_NAMES:
                 continue

@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from moderation import child_general_patterns as G
 from moderation import child_patterns as P
-from moderation.child_anchors import Anchors, match_at
+from moderation.child_anchors import Anchors
 from moderation.child_explain import Finding
 from moderation.child_extract import AMBIGUOUS_TOWNS, Extractor, Ref, Scan, Tok, _age_ok
 from moderation.child_terms import term_table
@@ -50,8 +50,10 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
         if ok:
             scan.practitioner.append(s)
     for m in an.find("one_of_my"):
+        # "one of my Year 9s": the writer teaches or looks after them, so this is a case they know.
         scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
-    for m in _singular(an):
+        scan.practitioner.append(m.start())
+    for m in an.find("singular"):
         if _ROLE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             continue  # "as a teenager", "when I was a child": a role or a memory, not a child
         noun = m.group("noun")
@@ -59,7 +61,13 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
         ref = Ref(m.start(), m.end(), "weak", text[m.start() : m.end()], gender)
         scan.refs.append(ref)
         am = P.AGE_ADJ_PARTS.search(low, m.start(), m.end())
-        if am:
+        if m.group("num"):  # "a lass of 14"
+            v = P.num_value(m.group("num"))
+            if v is not None and v < 18:
+                _age_finding(scan, m.start("num"), m.end("num"), m.group("num"), "ref_age")
+            elif v is not None:
+                ref.dropped = True
+        elif am:
             v = P.num_value(am.group("num"))
             if v is not None and (v < 18 or am.group("unit") != "year"):
                 _age_finding(scan, am.start(), am.end("num"), am.group("num"), "ref_age")
@@ -70,7 +78,9 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
         if owner is None:
             continue
         det = owner.group("det")
-        strong = det in ("my", "our")
+        noun = m.group("noun")
+        # "the little one", "the middle one" is the writer's own child; "the eldest" may be anyone's.
+        strong = det in ("my", "our") or (det == "the" and noun.endswith(" one"))
         if not strong and m.group("noun") in ("eldest", "oldest", "youngest"):
             # "the eldest" needs a verb or "of ..." after it to be someone rather than a category.
             if not re.match(r"\s+(?:is|was|has|had|of|'s|who)\b", low[m.end() : m.end() + 6]):
@@ -112,6 +122,9 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
             continue
         scan.refs.append(Ref(s, m.end(), "strong", text[s : m.end()]))
         scan.findings.append(Finding(s, m.end(), "single_out", text[s : m.end()], "weak", False, "single_out"))
+    if "likely" in low or "%" in low or "per" in low or "than" in low or "average" in low or "rate" in low:
+        for m in G.STAT_CUE.finditer(low):
+            scan.statistics.append(m.start())
     for m in an.find("deceased"):
         s = m.start()
         if not _RELATIVE_DIED.search(low, max(0, s - 30), s) and not G.DIED_HEDGE.search(low, max(0, s - 8), s):
@@ -127,32 +140,27 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
     _handles(text, low, scan, an)
 
 
-def _singular(an: Anchors) -> list[re.Match[str]]:
-    """SINGULAR_REF matches, tried only where the next word could continue one."""
-    low = an.low
-    heads = G.SINGULAR_NEXT
-    starts = []
-    for p in an.words("singular"):
-        q = low.find(" ", p, p + 4)
-        if q != -1 and low.startswith(heads, q + 1):
-            starts.append(p)
-    return match_at(G.SINGULAR_REF.rx, low, starts)
-
-
 def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
-    for d, e in an.digit_runs:
-        # "Year 10 here", "y10 student here"
-        if e - d <= 2 and G.YEAR_HERE_AFTER.match(low, e) and G.YEAR_HERE_BEFORE.search(low, max(0, d - 6), d):
-            n = int(low[d:e])
-            if 1 <= n <= 13:
-                b = G.YEAR_HERE_BEFORE.search(low, max(0, d - 6), d)
-                s0 = b.start() if b else d
-                scan.refs.append(Ref(s0, e, "strong", text[s0:e] + " (the author)", is_self=True))
-                _age_finding(scan, s0, e, f"Year {n}", "year_group")
+    at = low.find(" here")
+    while at != -1:
+        m = G.YEAR_HERE.search(low, max(0, at - 24), at + 1) if not low[at + 5 : at + 6].isalnum() else None
+        at = low.find(" here", at + 5)
+        if m is None:
+            continue
+        if m.group("age"):
+            v = int(m.group("age"))
+            if v < 18:
+                scan.refs.append(Ref(m.start("age"), at, "strong", text[m.start("age") : at], is_self=True))
+                _age_finding(scan, m.start("age"), m.end("age"), m.group("age"))
+            continue
+        n = int(m.group("n"))
+        if 1 <= n <= 13:
+            scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
+            _age_finding(scan, m.start(), m.end("n"), f"Year {n}", "year_group")
     for m in an.find("self_informal"):
         s = m.start()
         first = low[s : s + 4]
-        if first.startswith(("am ", "me ", "me,", "man", "i m")) and not _clause_start(low, s):
+        if first.startswith(("am ", "me ", "me,", "man", "jus", "tur")) and not _clause_start(low, s):
             continue
         label = text[s : m.end()]
         if m.group("num"):
@@ -174,20 +182,12 @@ def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
 
 _HANDLE_LEFT = re.compile(r"[A-Za-z][\w.]{0,24}\Z")
 _HANDLE_RIGHT = re.compile(r"[\w.]{0,6}\b")
-_PLATFORM_WORDS = ("tik", "snap", "insta", "twitter", "facebook", "fb", "youtube", "discord", "roblox", "xbox", "psn",
-                   "twitch")
-
 
 def _handles(text: str, low: str, scan: Scan, an: Anchors) -> None:
     """A handle carrying a recent birth year ("@amy_2011") points at a child by itself."""
-    at = "@" in text
-    if not at and not any(w in low for w in _PLATFORM_WORDS):
-        return
-    for d, e in an.digit_runs:
-        # A four-digit year glued to letters before it: "lilymae_2011", "ellie.r2010".
-        if e - d != 4 or not low.startswith("20", d) or d == 0 or not (low[d - 1].isalpha() or low[d - 1] in "_."):
-            continue
-        if not 2005 <= int(low[d:e]) <= 2025:
+    for y in G.HANDLE_YEAR.finditer(text):
+        d, e = y.span()
+        if not d or not (text[d - 1].isalpha() or text[d - 1] in "_.") or not 2005 <= int(text[d:e]) <= 2025:
             continue
         left = _HANDLE_LEFT.search(text, max(0, d - 25), d)
         if left is None:
@@ -209,11 +209,12 @@ def more_names(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[in
     """Names after a carer's verb, after "my two girls", and the rest of a list of child names."""
     starts = [t[0] for t in toks]
 
-    def add(j: int, why: str) -> bool:
+    def add(j: int, why: str, direct: bool = False) -> bool:
         if j >= len(toks) or j in used:
             return False
-        span = ex._name_at(text, toks, j, False)
-        if span is None or ex._adult_name(low, toks, j, span[1]):
+        span = ex._name_at(text, toks, j, direct)
+        # A text opening "Tia, Lacey and Mason ..." lists children; "Sarah, you're wrong" addresses an adult.
+        if span is None or (ex._adult_name(low, toks, j, span[1]) and not (why == "list" and j == 0)):
             return False
         used.add(j)
         if span[1] > toks[j][1]:
@@ -228,7 +229,8 @@ def more_names(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[in
         return j if j < len(toks) and toks[j][0] == pos else len(toks)
 
     for m in an.find("care_verb", text):
-        add(tok_at(m.end()), "care_verb")
+        # "we adopted Saffie": after these verbs a capitalised word that is no place is a child's name.
+        add(tok_at(m.end()), "care_verb", direct=not m.group().startswith(("took", "raising")))
     for r in scan.refs:
         if r.plural and not r.dropped and r.label[:1].lower() in "mo":  # my / our
             m = re.match(r"\s+", text[r.end : r.end + 3])

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 import re
 
-from moderation.child_patterns import NUM, WordRegex
+from moderation.child_patterns import NUM_WORDS, WordRegex, trie_regex
 
-_SING_NOUN = (
-    r"(?:lad|lass|lassie|girl|boy|learner|pupil|student|baby|child|kid|teenager|teen|toddler|youngster|"
-    r"young\s+person|newborn|infant|wean|bairn|daughter|son)"
-)
+# Numbers in digits or words, as a prefix-sharing alternation (cheaper to try than a flat one).
+NUM = r"(?:\d{1,2}|" + trie_regex(list(NUM_WORDS)) + ")"
+
+_SING_NOUN = "(?:" + trie_regex(
+    """lad lass lassie girl boy learner pupil student baby child kid teenager teen toddler youngster newborn infant
+    wean bairn daughter son""".split() + ["young person"]
+) + ")"
 _AGE_WORDS = NUM + r"[- ]?(?:year|yr|month|week)s?[- ]?old"
 _SING_MODS = (
-    r"(?:(?:little|young|wee|teenage|new|other|reception|nursery|looked[- ]after|disabled|autistic|deaf|blind|"
-    r"traveller|refugee|trans|pregnant|(?:year|yr|y)\s?\d{1,2}|[ps][1-7]|" + _AGE_WORDS + r")\s+){0,2}"
+    r"(?:(?:" + trie_regex("""little young wee teenage new other reception nursery looked-after looked after disabled
+    autistic deaf blind traveller refugee trans pregnant""".split()) + r"|(?:year|yr|y)\s?\d{1,2}|[ps][1-7]|"
+    + _AGE_WORDS + r")\s+){0,2}"
 )
 # "a lad", "one pupil", "a learner", "a baby born with ...": one child, maybe a particular one.
 SINGULAR_REF = WordRegex(
-    r"\b(?:a|an|one)\s+" + _SING_MODS + r"(?P<noun>" + _SING_NOUN + r")\b(?!['’]s|-|\s+(?:of|or|and)\b)"
-)
-# What may follow "a"/"an"/"one" for SINGULAR_REF to match: tried first, as most of those words are neither.
-SINGULAR_NEXT = tuple(
-    """lad lass girl boy learner pupil student bab child kid teen toddler youngster young newborn infant wean
-    bairn daughter son little wee new other reception nursery looked disabled autistic deaf blind traveller
-    refugee trans pregnant year yr y1 y2 y3 y4 y5 y6 y7 y8 y9 p1 p2 p3 p4 p5 p6 p7 s1 s2 s3 s4 s5 s6 1 2 3 4 5 6 7
-    8 9 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen""".split()
+    r"\b(?:a|an|one)\s+" + _SING_MODS + r"(?P<noun>" + _SING_NOUN + r")\b(?!['’]s|-|\s+(?:or|and)\b)(?:\s+of\s+(?P<num>" + NUM + r")\b)?"
 )
 # "one of my Year 9s", "one of our four-year-olds", "one of my reception children".
 ONE_OF_MY = WordRegex(
@@ -48,17 +44,22 @@ SIBLING_GROUP = WordRegex(
 )
 # A child writing informally: "am 14 an ...", "me 15, ...", "mans 17", "Year 10 here", "Y10 student here".
 SELF_INFORMAL = WordRegex(
-    r"\b(?:(?:am|me|mans|man's|iam|im)\s*,?\s+(?:only\s+|just\s+|nearly\s+|now\s+)?(?P<num>"
+    r"\b(?:(?:am|me|mans|man's|iam|im|just\s+turned|turned)\s*,?\s+(?:only\s+|just\s+|nearly\s+|now\s+)?(?P<num>"
     + NUM + r")\b(?P<yo>[- ]?(?:years?|yrs?)[- ]?old)?|(?:am|im)\s+(?:in\s+)?(?:year|yr|y)\s?"
     r"(?P<yr>\d{1,2})\b|"
     r"im\s+(?:a\s+)?(?:looked[- ]after\s+child|young\s+carer|young\s+person\s+in\s+care|care\s+kid|foster\s+kid|"
     r"kid\s+in\s+care)\b)"
 )
-# "Year 10 here", "Y10 student here": tried at the number, the year word read back.
-YEAR_HERE_AFTER = re.compile(r"\s+(?:(?:student|pupil|girl|boy|lad|kid)\s+)?here\b")
-YEAR_HERE_BEFORE = re.compile(r"\b(?:year|yr|y)\s?\Z")
+# "Year 10 here", "Y10 student here".
+# Read back from " here" (rarer than the year words).
+YEAR_HERE = re.compile(
+    r"(?:\b(?:year|yr|y)\s?(?P<n>\d{1,2})|(?:^|[.!?,\n]\s*|\b(?:a|hi|hiya)\s+)(?P<age>\d{1,2})\s*(?:yo|y/o|[- ]?years?[- ]?old))"
+    r"\s+(?:(?:student|pupil|girl|boy|lad|lass|kid)\s+)?(?:(?:from|in)\s+[\w' -]{2,25}?\s+)?\Z"
+)
 # "(17)" right after a self-description: "I'm a care experienced young person (17)".
-PERSON_AGE = WordRegex(r"\b(?:young\s+person|learner|student|person)\s*(?:,\s*|\(\s*)(?:aged?\s+)?(?P<num>\d{1,2})\s*[,)]")
+PERSON_AGE = WordRegex(
+    r"\b(?:young\s+person|learner|student|person)\s*(?:,\s*|\(\s*)(?:aged?\s+)?(?P<num>\d{1,2})\s*[,)]"
+)
 # Claims that readers can tell who the child is.
 JIGSAW_CUE = WordRegex(
     r"\b(?:you\s+(?:can|could|would|will|'d|'ll)\s+(?:easily\s+)?(?:work\s+out|tell|guess|know|figure\s+out)\s+who|"
@@ -76,7 +77,7 @@ SINGLE_ONE = WordRegex(
 # Practitioners describing their own role or setting, found from the role or setting word (rarer than
 # "i", "my" or "as") and confirmed by what comes before it (PRACTITIONER_BACK) or after it ("... here").
 _ROLES = (
-    "alnco senco teacher nurse midwife visitor worker officer pc detective paramedic gp doctor paediatrician "
+    "pcso constable alnco senco teacher nurse midwife visitor worker officer pc detective paramedic gp doctor paediatrician "
     "dsl lead mentor assistant ta practitioner caseworker adviser iro childminder keyworker therapist "
     "psychologist head"
 )
@@ -89,7 +90,8 @@ PRACTITIONER_ROLE = WordRegex(
 ROLE_SET = frozenset(_ROLES.split())
 SETTING_SET = frozenset(_SETTINGS.split())
 ROLE_BACK = re.compile(
-    r"\b(?:as|i'm|im|i\s+am|i\s+was|i\s+work\s+as)\s+(?:the|a|an|his|her|their|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}\Z"
+    r"\b(?:as|i'm|im|i\s+am|i\s+was|i\s+work\s+as|now)\s+(?:the|a|an|his|her|their|one\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){0,2}\Z"
 )
 SETTING_BACK = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}\Z")
 VERB_BACK = re.compile(r"(?:\bi|\bwe\s+(?:held|convened|called|had)\s+a)\s+\Z")
@@ -100,12 +102,19 @@ EVENT_TIME = WordRegex(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|"
     r"tonight|earlier\s+today)\b"
 )
+# Comparisons and rates: "a 15-year-old in care is four times more likely ...".
+STAT_CUE = re.compile(
+    r"\b(?:times\s+(?:more|less)|(?:more|less|twice\s+as|half\s+as|as)\s+likely|than\s+(?:their|other|his|her)\s+"
+    r"(?:peers|classmates)|on\s+average|per\s+cent|percent|rates?\s+of|proportion\s+of|likelihood)\b|\d\s*%"
+)
 # A child who has died (a published review, an inquest): not a living child's data.
 DECEASED = WordRegex(
     r"\b(?:died|death\s+of|deaths\s+of|killed|murdered|murder\s+of|inquest|memorial|rip)\b"
 )
 DIED_HEDGE = re.compile(r"\b(?:nearly|almost|have|could|might|would|or)\s+\Z")
-REVIEW = re.compile(r"\b(?:serious\s+case|safeguarding\s+practice|practice|national|child\s+death)\s+review|rest\s+in\s+peace")
+REVIEW = re.compile(
+    r"\b(?:serious\s+case|safeguarding\s+practice|practice|national|child\s+death)\s+review|rest\s+in\s+peace"
+)
 # "If your child ...", "when your son ...": the reader's child, hypothetically.
 HYPOTHETICAL_YOUR = WordRegex(
     r"\b(?:if|when|whether|where|once|should)\s+(?:your|a|my|our)\s+(?:[\w-]+\s+)?(?:child|son|daughter|kid|"
@@ -126,5 +135,10 @@ NAME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|
 CARE_VERB_NAME = WordRegex(
     r"\b(?:adopted|adopting|fostered|fostering|foster|took(?:\s+in)?|raising)\s+(?=[A-Z])"
 )
-_PLATFORM = r"(?:tiktok|tik\s+tok|snapchat|snap|insta|instagram|twitter|facebook|fb|youtube|discord|roblox|xbox|psn|twitch)"
+_PLATFORM = (
+    r"(?:tiktok|tik\s+tok|snapchat|snap|insta|instagram|twitter|facebook|fb|youtube|discord|roblox|xbox|psn|twitch)"
+)
 PLATFORM_NEAR = re.compile(_PLATFORM)
+# A four-digit birth year glued to the letters of a handle: "lilymae_2011", "ellie.r2010".
+# (A literal start lets the engine skip ahead; the letter before is checked in code.)
+HANDLE_YEAR = re.compile(r"20[0-2]\d\b")

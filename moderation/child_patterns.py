@@ -258,7 +258,7 @@ NAME_AGE_TAIL = re.compile(
     r"|\s+was\s+born\b|\s+(?:is|was)\s+(?:in|starting|starts|in\s+the)\s+(?:year|yr|reception|nursery)\b)",
     re.IGNORECASE,
 )
-BABY_NAME = WordRegex(r"\b(?:[Bb]aby|wee|little|our)\s+(?=[A-Z])")
+BABY_NAME = WordRegex(r"\b(?:[Bb]aby|[Ww]ee|[Ll]ittle|our)\s+(?=[A-Z])")
 STOP_NAMES = frozenset(
     """the a an my our his her their your its i he she they we it this that these those and but or
     so if when while as at in on of for to from with by is was has had have be been will would can
@@ -276,7 +276,8 @@ STOP_NAMES = frozenset(
     asian black white gypsy traveller roma polish african caribbean eastern european dear hi hello
     thanks thank please sorry yes ok okay well oh wow lol omg sir madam mr mrs ms miss dr prof
     cllr rev lord lady dame saint st head teacher headteacher senco iro cafcass local authority
-    family families child children kid kids baby boy boys girl girls son sons daughter daughters foster fostering adoption
+    family families child children kid kids baby boy boys girl girls son sons daughter daughters foster
+    fostering adoption
     adopted home homes house street road lane avenue close drive why whilst yet again never ever
     another other same new old young little big first second third last next every one two three
     four five six seven eight nine ten eleven twelve section act bill plan plans ehcp report review

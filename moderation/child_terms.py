@@ -82,7 +82,7 @@ bruising|non-accidental injury|non accidental injury|shaken|sexting|nudes|sextor
 radicalised|prevent referral|stabbed|gang|gangs|drug running|running drugs|cuckooing|
 forced marriage|starved|molested|indecent images|online predator|abuser|exploiting|
 hits her|hits him|hit her|hit him|hitting her|hitting him|beats her|beats him|
-beat her|beat him|punched|slapped|strangled|touched her|touched him|disclosed|disclosure|
+beat her|beat him|punched|slapped|strangled|touched her|touched him|touching her|touching him|disclosed|disclosure|
 sexual assault|indecent assault|inappropriate messages|nude images|
 debt bondage|stabbing
 """
