@@ -148,9 +148,9 @@ def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
         if m is None:
             continue
         if m.group("age"):
-            v = int(m.group("age"))
-            if v < 18:
-                scan.refs.append(Ref(m.start("age"), at, "strong", text[m.start("age") : at], is_self=True))
+            age = int(m.group("age"))
+            if age < 18:
+                scan.refs.append(Ref(m.start("age"), m.end(), "strong", text[m.start("age") : m.end()], is_self=True))
                 _age_finding(scan, m.start("age"), m.end("age"), m.group("age"))
             continue
         n = int(m.group("n"))
@@ -233,9 +233,9 @@ def more_names(ex: Extractor, text: str, low: str, toks: list[Tok], used: set[in
         add(tok_at(m.end()), "care_verb", direct=not m.group().startswith(("took", "raising")))
     for r in scan.refs:
         if r.plural and not r.dropped and r.label[:1].lower() in "mo":  # my / our
-            m = re.match(r"\s+", text[r.end : r.end + 3])
-            if m:
-                add(tok_at(r.end + m.end()), "after_ref")
+            gap = re.match(r"\s+", text[r.end : r.end + 3])
+            if gap:
+                add(tok_at(r.end + gap.end()), "after_ref")
     # A list "Tia, Lacey and Mason" of known given names in a sentence about care, health or school.
     runs: list[list[int]] = []
     first_names = ex.gaz.first_names

@@ -21,7 +21,8 @@ _SING_MODS = (
 )
 # "a lad", "one pupil", "a learner", "a baby born with ...": one child, maybe a particular one.
 SINGULAR_REF = WordRegex(
-    r"\b(?:a|an|one)\s+" + _SING_MODS + r"(?P<noun>" + _SING_NOUN + r")\b(?!['’]s|-|\s+(?:or|and)\b)(?:\s+of\s+(?P<num>" + NUM + r")\b)?"
+    r"\b(?:a|an|one)\s+" + _SING_MODS + r"(?P<noun>" + _SING_NOUN + r")\b(?!['’]s|-|\s+(?:or|and)\b)"
+    r"(?:\s+of\s+(?P<num>" + NUM + r")\b)?"
 )
 # "one of my Year 9s", "one of our four-year-olds", "one of my reception children".
 ONE_OF_MY = WordRegex(
@@ -53,7 +54,8 @@ SELF_INFORMAL = WordRegex(
 # "Year 10 here", "Y10 student here".
 # Read back from " here" (rarer than the year words).
 YEAR_HERE = re.compile(
-    r"(?:\b(?:year|yr|y)\s?(?P<n>\d{1,2})|(?:^|[.!?,\n]\s*|\b(?:a|hi|hiya)\s+)(?P<age>\d{1,2})\s*(?:yo|y/o|[- ]?years?[- ]?old))"
+    r"(?:\b(?:year|yr|y)\s?(?P<n>\d{1,2})|(?:^|[.!?,\n]\s*|\b(?:a|hi|hiya)\s+)(?P<age>\d{1,2})\s*"
+    r"(?:yo|y/o|[- ]?years?[- ]?old))"
     r"\s+(?:(?:student|pupil|girl|boy|lad|lass|kid)\s+)?(?:(?:from|in)\s+[\w' -]{2,25}?\s+)?\Z"
 )
 # "(17)" right after a self-description: "I'm a care experienced young person (17)".
@@ -77,15 +79,16 @@ SINGLE_ONE = WordRegex(
 # Practitioners describing their own role or setting, found from the role or setting word (rarer than
 # "i", "my" or "as") and confirmed by what comes before it (PRACTITIONER_BACK) or after it ("... here").
 _ROLES = (
-    "pcso constable alnco senco teacher nurse midwife visitor worker officer pc detective paramedic gp doctor paediatrician "
-    "dsl lead mentor assistant ta practitioner caseworker adviser iro childminder keyworker therapist "
+    "pcso constable alnco senco teacher nurse midwife visitor worker officer pc detective paramedic gp doctor "
+    "paediatrician dsl lead mentor assistant ta practitioner caseworker adviser iro childminder keyworker therapist "
     "psychologist head"
 )
 _SETTINGS = "team ward caseload clinic surgery group form class"
 _VERBS = "teach referred examined booked safeguard mentor strategy"
 PRACTITIONER_WORDS = " ".join((_ROLES, _SETTINGS, _VERBS))
 PRACTITIONER_ROLE = WordRegex(
-    r"\b(?P<word>[\w-]+)\b(?P<here>\s+(?:in\s+[\w'-]+(?:\s+[\w'-]+)?\s+)?here\b)?"
+    r"\b(?P<word>" + trie_regex(PRACTITIONER_WORDS.split()) + r")\b"
+    r"(?P<here>\s+(?:in\s+[\w'-]+(?:\s+[\w'-]+)?\s+)?here\b)?"
 )
 ROLE_SET = frozenset(_ROLES.split())
 SETTING_SET = frozenset(_SETTINGS.split())

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from moderation.tox_lexicon import alt
+from moderation.tox_lexicon import INSULT_ADJS, INSULT_NOUNS, SLURS, alt
 
 # Characters that render as nothing (or reorder what is shown) and are used to split words
 # so that a filter misses them: zero-width, joiners, bidi overrides/isolates, soft hyphen,
@@ -95,10 +95,53 @@ TARGET_WORDS: tuple[str, ...] = (
     "shut", "up", "you", "yourself", "cow", "pig", "liar", "troll", "dyke", "tranny", "coon",
     "wog", "gyppo", "pikey", "chink", "kike", "yid", "poof", "mong", "spaz", "hoe", "hoes",
     "sucker", "fool", "muppet", "clown", "imbecile", "cretin", "ugly", "fat", "dumb", "thick",
-    "stfu", "gtfo", "wanker", "twat", "prat", "foad",
+    "stfu", "gtfo", "wanker", "twat", "prat", "foad", "paedo", "pedo", "paedos", "nonces",
 )
 _TARGET_SET = frozenset(TARGET_WORDS) | {"are", "a", "an", "off", "u", "ur", "r", "is", "go",
                                           "die", "fat", "sad", "old", "get", "lost"}
+# Words a run of spelled-out letters may be split back into ("youarethicktwat" -> "you are
+# thick twat"); a run is re-split only when one of the abusive words turns up in it.
+_ABUSIVE = (_TARGET_SET - {"are", "a", "an", "off", "u", "ur", "r", "is", "go", "get", "lost",
+                           "up", "you", "yourself", "old", "sad"}) | frozenset(
+    w for w in (*INSULT_NOUNS, *INSULT_ADJS, *SLURS) if w.isalpha() and len(w) > 2)
+_FUNCTION = frozenset(
+    "you your youre yourself are a an the is was what of off up go and such total absolute "
+    "utter complete little this that she he they i im so just get lost r u ur me my kill die "
+    "apologist apologists defender defenders lover lovers loving fucking bloody right proper "
+    "real big fat old sad piece shut".split())
+_VOCAB = _ABUSIVE | _FUNCTION
+_MAX_PIECE = max(len(w) for w in _VOCAB)
+
+
+@lru_cache(maxsize=1024)
+def _segment(word: str) -> str:
+    """`word` split into the fewest vocabulary words, or itself when it cannot be split."""
+    n = len(word)
+    if n > 60:
+        return word
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces, previous cut)
+    best[0] = (0, 0)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _MAX_PIECE), end):
+            prev = best[start]
+            if prev is not None and word[start:end] in _VOCAB:
+                cand = (prev[0] + 1, start)
+                if best[end] is None or cand[0] < best[end][0]:  # type: ignore[index]
+                    best[end] = cand
+    if best[n] is None:
+        return word
+    pieces = []
+    end = n
+    while end > 0:
+        start = best[end][1]  # type: ignore[index]
+        pieces.append(word[start:end])
+        end = start
+    pieces.reverse()
+    if not any(p in _ABUSIVE for p in pieces):
+        return word
+    return " ".join(pieces)
+
+
 # Misspellings used to slip past word lists, mapped to the word they stand for.
 VARIANTS = {
     "fvck": "fuck", "fck": "fuck", "fcuk": "fuck", "phuck": "fuck", "phuk": "fuck", "fuk": "fuck",
@@ -130,11 +173,9 @@ _MAYBE_OBFUSCATED = re.compile(
     r"ish)\b)[a-z]")
 _WORD = re.compile(r"[a-z]+")
 _TOKEN_EDGE = "\"'()[]{}<>,;:?“”‘’"
-# Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t").
-# The separator must stay the same along the run, so "a f.u.c.k" does not swallow the "a".
-_SPACED_LETTERS = re.compile(
-    r"(?<![\w'])[a-z](?P<sep>[ .\-_*·•/|])(?P=sep){0,2}(?:[a-z](?P=sep){1,3}){1,}[a-z](?![\w'])"
-)
+# Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t",
+# "a s . l . a . g"); a run is kept as written unless it spells words we look for.
+_SPACED_LETTERS = re.compile(r"(?<![\w'])[a-z](?:[ .\-_*·•/|]{1,4}[a-z]){2,}(?![\w'])")
 _WIDE_GAP = re.compile(r"\s{2,}|\s*[/|]\s*")
 _GAP = re.compile(r"[ .\-_*·•/|]+")
 # A letter run of three or more ("fuuuuck", "stuuupid", "idiooot"); English never has one.
@@ -149,7 +190,9 @@ def _join_spaced(m: re.Match[str]) -> str:
     # Join only when that spells a word we look for, so "u r a" and "A B C" stay as written.
     words = _WIDE_GAP.split(m.group())
     joined = [_split_edges(_GAP.sub("", w)) for w in words if w.strip(" .-_*·•")]
-    if not any(part in _TARGET_SET for j in joined for part in j.split()):
+    joined = [j if " " in j or j in _VOCAB else _segment(j) for j in joined]
+    if not any(part in _TARGET_SET or part in _ABUSIVE or (len(part) > 3 and part in _FUNCTION)
+               for j in joined for part in j.split()):
         return m.group()
     return " ".join(joined)
 

@@ -58,7 +58,7 @@ _rule("know_which", "threat", 0.84,
       r"\b(?:i|we|i've|we've)\s+(?:know|found\s+out|got)\s+(?:exactly\s+)?(?:which|what|where)\s+"
       r"(?:school|nursery|house|street|road|estate|car|gym|church|mosque|office|club)?\s*"
       r"(?:your|ur|his|her|their)\s+(?:kids|children|son|daughter|family|wife|husband|partner|"
-      r"kid|boy|girl|lad)\s+(?:go|goes|live|lives|attend|attends|play|plays|are|is)",
+      r"kid|boy|girl|lad|little\s+ones?|baby|grandkids|kiddies|youngest|eldest)\s+(?:go|goes|live|lives|attend|attends|play|plays|are|is)",
       frozenset({"know", "found", "got"}), reportable=False)
 _rule("wants_shooting", "incitement", 0.82,
       r"\b(?:wants|needs|want|need)\s+(?:\w+ing\s+and\s+(?:then\s+)?)?(?:shooting|stringing\s+up|"
@@ -118,7 +118,7 @@ _rule("know_your", "threat", 0.8,
       r"(?:car|address|house|home\s+address|number\s+plate|reg|registration|route|"
       r"daily\s+routine|kids'?\s+school)\b", _TRIG_THREAT, reportable=False)
 _rule("veiled_threat", "threat", 0.8,
-      r"\b(?:watch\s+(?:your|ur)\s+back|(?:you|u)(?:'ve|’ve|\s+have)\s+been\s+warned|"
+      r"\b(?:watch\s+(?:your|ur)\s+back(?!\s+(?:on|when|at|in|crossing|if\s+you(?:\'re|\s+are)\s+(?:driving|cycling|walking)))|(?:you|u)(?:'ve|’ve|\s+have)\s+been\s+warned|"
       r"your\s+days\s+are\s+numbered|your\s+card\s+is\s+marked|(?:we|i)(?:'ll|\s+will)\s+be\s+"
       r"(?:waiting|watching)(?:\s+for\s+(?:you|u|her|him|them)\b|\s+outside)|"
       r"(?:she|he|you|u|they)\s+(?:won'?t|will\s+not|wont)\s+be\s+(?:walking|going|getting|"
@@ -171,8 +171,8 @@ _rule("incitement", "incitement", 0.88,
                  "wanna", "could", "can"}), reportable=False)
 _rule("needs_a_slap", "incitement", 0.82,
       r"\b(?:needs?|deserves?|wants?|could\s+do\s+with|should\s+get|should\s+be\s+given|"
-      r"ought\s+to\s+get|is\s+asking\s+for|is\s+begging\s+for)\s+(?:a|an)\s+(?:good\s+|"
-      r"proper\s+|swift\s+|hard\s+|right\s+)?(?:slap|punch|kicking|beating|hiding|smack|"
+      r"ought\s+to\s+get|is\s+asking\s+for|is\s+begging\s+for)\s+(?:a|an)\s+(?:(?:good|"
+      r"proper|swift|hard|right|real|sound)\s+){0,2}(?:slap|punch|kicking|beating|hiding|smack|"
       r"slapping|thrashing|brick|bullet|knife|kick|belt|clout|battering|shoeing|doing\s+over|"
       r"good\s+seeing\s+to|bottle|rope|noose|petrol\s+bomb)\b",
       frozenset({"need", "needs", "deserve", "deserves", "want", "wants", "could", "should",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from moderation import tox_identity, tox_insults, tox_threats
+from moderation import tox_colloquial, tox_identity, tox_insults, tox_threats
 from moderation.tox_rules import ADJ_TRIG, NOUN_TRIG, PROFILES, SPAN_LABEL, Rule
 
 __all__ = ["NEGATED", "PROFILES", "REPORTED", "REPORTED_AFTER", "REPORTED_EVENT", "RULES",
@@ -64,7 +64,8 @@ _ALSO: dict[str, frozenset[str]] = {
                               "lefty", "leftie", "gammon", "karen"}),
     "in_bed": frozenset({"fit", "hot", "sexy", "peng", "tidy", "milf", "gagging", "bed"}),
     "know_which": frozenset({"kids", "children", "son", "daughter", "family", "wife", "husband",
-                             "partner", "kid", "boy", "girl", "lad"}),
+                             "partner", "kid", "boy", "girl", "lad", "one", "ones", "baby",
+                             "grandkids", "kiddies", "youngest", "eldest"}),
     "wants_shooting": frozenset(
         "shooting stringing hanging bullet putting kneecapping burning stabbing strangling "
         "drowning flogging birching castrating kicking hiding beating lynching gassing topping "
@@ -144,7 +145,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "sexual_do": frozenset({"do", "smash", "shag", "bang", "hit", "tap"}),
     "sexual_demand": frozenset(
         "nudes nude naked pics tits boobs arse ass pussy knickers nipples lap cock dick balls "
-        "rack shag lay ride bed swallows wet shaggable fuckable doable gagging phwoar phwoarr "
+        "kit rack shag lay ride bed swallows wet shaggable fuckable doable gagging phwoar phwoarr "
         "phwoaar kick milf sexy hot fit bum body face legs pins figure goer freak post share "
         "show upload bend send".split()),
     "dismissal": frozenset(
@@ -180,7 +181,8 @@ _WINDOWS: dict[str, tuple[int, int]] = {
 RULES: tuple[Rule, ...] = tuple(
     replace(r, triggers=_TRIGGERS.get(r.name, r.triggers), also=_ALSO.get(r.name, frozenset()),
             before=_WINDOWS.get(r.name, (170, 170))[0], after=_WINDOWS.get(r.name, (170, 170))[1])
-    for r in (*tox_insults.RULES, *tox_threats.RULES, *tox_identity.RULES)
+    for r in (*tox_insults.RULES, *tox_threats.RULES, *tox_identity.RULES,
+              *tox_colloquial.RULES)
 )
 ALL_TRIGGERS: frozenset[str] = frozenset().union(*(r.triggers for r in RULES))
 

@@ -46,7 +46,7 @@ def _texts() -> list[str]:
 
 
 TEXTS = _texts()
-ON_TEXT = {"baby_name", "saint_school", "lives_on", "flat"}
+ON_TEXT = {"baby_name", "saint_school", "lives_on", "flat", "care_verb"}
 PARTIAL = {"flat", "month"}  # also start at digits: checked through the helpers below
 
 

@@ -123,7 +123,10 @@ def test_look_alikes_are_not_held(text: str) -> None:
 
 
 def test_our_dying_relative_does_not_hide_a_living_childs_data() -> None:
-    text = "Our grandson Mateo, born 5 August 2017, has lived with us under a child arrangements order since his mum died."
+    text = (
+        "Our grandson Mateo, born 5 August 2017, has lived with us under a child arrangements order"
+        " since his mum died."
+    )
     assert _held(text)
 
 
@@ -131,8 +134,8 @@ def test_generalise_set_meets_the_quality_target() -> None:
     rows = [json.loads(x) for x in GENERALISE.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 120
     preds = [DETECTOR.detect(r["text"]).score >= HOLD_THRESHOLD for r in rows]
-    tp = sum(p and r["child_data"] for p, r in zip(preds, rows))
-    fp = sum(p and not r["child_data"] for p, r in zip(preds, rows))
-    fn = sum(not p and r["child_data"] for p, r in zip(preds, rows))
+    tp = sum(p and r["child_data"] for p, r in zip(preds, rows, strict=True))
+    fp = sum(p and not r["child_data"] for p, r in zip(preds, rows, strict=True))
+    fn = sum(not p and r["child_data"] for p, r in zip(preds, rows, strict=True))
     assert tp / (tp + fn) >= 0.95
     assert tp / (tp + fp) >= 0.85
