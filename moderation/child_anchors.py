@@ -38,7 +38,6 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "self_age": (P.SELF_AGE.rx, "i im as"),
     "self_child": (P.SELF_CHILD.rx, "i im"),
     "adult_self": (P.ADULT_SELF.rx, "when as growing i"),
-    "adult_children": (P.ADULT_CHILDREN.rx, "are is grown adult at left has have"),
     "generic_plural": (P.GENERIC_PLURAL.rx, "children kids pupils students young youngsters teenagers teens "
                                             "adolescents babies toddlers families minors care every any each no"),
     "generic_struct": (P.GENERIC_STRUCT.rx, "a any if when where whether"),
@@ -46,9 +45,9 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "name_intro": (P.NAME_INTRO.rx, "her his their the a girl boy child baby lad kid toddler teenager pupil young son "
                                     "daughter student re name she he nicknamed we"),
     "baby_name": (P.BABY_NAME.rx, "baby wee little our"),
+    "school_generic": (P.SCHOOL_GENERIC.rx, "his her their my our the a new village local same"),
     "school_lower": (P.SCHOOL_LOWER, "at attends attending to from goes pupil"),
     "saint_school": (P.SAINT_SCHOOL, "at from to attends attending excluded goes pupil"),
-    "school_generic": (P.SCHOOL_GENERIC.rx, "his her their my our the a new village local same"),
     "lives_on": (P.LIVES_ON, "lives live living lived staying stays"),
     # Addresses and dates also start at numbers: their callers add word_digit_starts().
     "flat": (P.ADDRESS.rx, "flat apartment"),
@@ -61,7 +60,6 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "sibling_group": (G.SIBLING_GROUP.rx, "sibling brothers sisters siblings twin"),
     "self_informal": (G.SELF_INFORMAL.rx, "am me mans man iam im just turned"),
     "person_age": (G.PERSON_AGE.rx, "young learner student person"),
-    "jigsaw_cue": (G.JIGSAW_CUE.rx, "you everyone everybody anyone anybody whole easy easily possible obvious"),
     "single_one": (G.SINGLE_ONE.rx, "only one"),
     "practitioner_role": (G.PRACTITIONER_ROLE.rx, G.PRACTITIONER_WORDS),
     "event_time": (G.EVENT_TIME.rx, "yesterday last this monday tuesday wednesday thursday friday saturday "
@@ -72,6 +70,14 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     # Care, health, abuse and education phrases start with the first word of one of their phrases.
     "terms": (_TERMS, " ".join(sorted({re.match(r"\w+", k).group() for k in _TERM_LOOKUP}))),  # type: ignore[union-attr]
 }
+# Patterns whose start words are very common ("is", "you") but which run only behind a rare gate:
+# their words stay out of the shared scan, and their word starts are found when first asked for.
+_LAZY_SPECS: dict[str, tuple[re.Pattern[str], str]] = {
+    "adult_children": (P.ADULT_CHILDREN.rx, "are is grown adult at left has have"),
+    "jigsaw_cue": (G.JIGSAW_CUE.rx, "you everyone everybody anyone anybody whole easy easily possible obvious"),
+}
+_LAZY = {name: (rx, re.compile(r"\b(?:" + "|".join(sorted(words.split(), key=len, reverse=True)) + r")\b"))
+         for name, (rx, words) in _LAZY_SPECS.items()}
 NAMES = tuple(_SPECS)
 SLOT = {name: i for i, name in enumerate(NAMES)}
 PATTERNS = tuple(rx for rx, _words in _SPECS.values())
@@ -130,7 +136,10 @@ class Anchors:
 
     def find(self, name: str, s: str | None = None) -> list[re.Match[str]]:
         """The matches ``pattern.finditer`` would give at word starts, over ``s`` (default: the lowercase text)."""
-        k = SLOT[name]
+        k = SLOT.get(name)
+        if k is None:
+            rx, words = _LAZY[name]
+            return match_at(rx, self.low if s is None else s, [m.start() for m in words.finditer(self.low)])
         starts = self.starts[k]
         if not starts:
             return []

@@ -480,9 +480,8 @@ class Extractor:
         hits = an.find("adult_self")
         if hits and _gate(low, _ADULT_SELF_WORDS, P.ADULT_SELF_GATE):
             scan.adult_self.extend(m.start() for m in hits)
-        hits = an.find("adult_children")
-        if hits and _gate(low, _ADULT_CHILDREN_WORDS, P.ADULT_CHILDREN_GATE):
-            scan.adult_children.extend(m.start() for m in hits)
+        if _gate(low, _ADULT_CHILDREN_WORDS, P.ADULT_CHILDREN_GATE):
+            scan.adult_children.extend(m.start() for m in an.find("adult_children"))
         for m in an.find("generic_plural"):
             before = low[max(0, m.start() - 9) : m.start()]
             if _OWNED.search(before):

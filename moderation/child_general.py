@@ -108,7 +108,9 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
         is_self = re.search(r"\b(?:i'm|im|i\s+am|as)\b", low[max(0, m.start() - 60) : m.start()]) is not None
         scan.refs.append(Ref(m.start(), m.end("num"), "strong", text[m.start() : m.end("num")], is_self=is_self))
         _age_finding(scan, m.start("num"), m.end("num"), m.group("num"))
-    for m in an.find("jigsaw_cue"):
+    # Every cue ends in "who", "which", "identify", "work out" or "recognise".
+    jigsaw = "who" in low or "which" in low or "identify" in low or "recognise" in low or "work" in low
+    for m in an.find("jigsaw_cue") if jigsaw else ():
         scan.refs.append(Ref(m.start(), m.end(), "strong", "a child readers could identify"))
     for m in an.find("single_one"):
         s = m.start()
@@ -122,7 +124,12 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
             continue
         scan.refs.append(Ref(s, m.end(), "strong", text[s : m.end()]))
         scan.findings.append(Finding(s, m.end(), "single_out", text[s : m.end()], "weak", False, "single_out"))
-    if "likely" in low or "%" in low or "per" in low or "than" in low or "average" in low or "rate" in low:
+    # Substrings every STAT_CUE match contains; most comments have none of them.
+    if (
+        "likel" in low or "%" in low or "times" in low or "average" in low or "rate" in low
+        or "proportion" in low or ("cent" in low and "per" in low)
+        or ("than" in low and ("peers" in low or "classmates" in low))
+    ):
         for m in G.STAT_CUE.finditer(low):
             scan.statistics.append(m.start())
     for m in an.find("deceased"):

@@ -122,7 +122,8 @@ _rule("innuendo_wink", "sexual", 0.82,
 
 # --- insults in British register -----------------------------------------------------------
 _rule("little_thug", "insult", 0.74,
-      r"(?<!i was a )(?<!i am a )(?<!i'm a )(?<!we were )\blittle\s+(?:rat|thug|scrote|toerag|shit|git|runt|oik|yob|scumbag|thief|cretin|weasel|"
+      r"(?<!i was a )(?<!i am a )(?<!i'm a )(?<!we were )\blittle\s+"
+      r"(?:rat|thug|scrote|toerag|shit|git|runt|oik|yob|scumbag|thief|cretin|weasel|"
       r"turd|bitch|cow|bastard|sod|swine|madam|brat|chav)s?\b",
       frozenset({"little"}))
 _rule("like_you_people", "insult", 0.78,

@@ -107,6 +107,22 @@ _ALSO: dict[str, frozenset[str]] = {
                                 "round", "exterminate", "gas", "hate", "hang", "shoot", "burn",
                                 "more"}),
 }
+_BEATINGS = frozenset("slap smack kicking hiding beating slapping thump pasting battering shoeing "
+                      "doing good punch clout thrashing".split())
+_ALSO.update({
+    "regional_slur": frozenset(
+        "taff taffs taffy taffies jock jocks paddy paddies mick micks polack polacks polak polaks "
+        "kraut krauts eyetie eyeties dago dagos scouser scousers scouse brummie brummies geordie "
+        "geordies".split()),
+    "little_thug": frozenset(
+        "rat thug scrote toerag shit git runt oik yob scumbag thief cretin weasel turd bitch cow "
+        "bastard sod swine madam brat chav rats thugs scrotes toerags gits runts oiks yobs "
+        "scumbags cretins weasels turds bitches cows bastards sods brats chavs".split()),
+    "sort_out": frozenset({"out", "in", "over", "proper"}),
+    "give_beating": _BEATINGS,
+    "wish_violence": _BEATINGS | frozenset(
+        "smirk grin look head teeth down should tear sleep mind care complain brick petrol".split()),
+})
 _TRIGGERS: dict[str, frozenset[str]] = {
     "you_all_are": frozenset({"yous", "youse", "lot", "people", "all", "y"}),
     "i_will_violence": frozenset(
@@ -177,6 +193,9 @@ _WINDOWS: dict[str, tuple[int, int]] = {
     "tail_vocative": (40, 20), "why_let": (10, 140), "another_idiot": (5, 60), "sexual_remark": (70, 60),
     "superlative": (70, 70),
     "group_negative": (20, 200), "identity_neg_noun": (20, 120),
+    "regional_slur": (2, 40), "little_thug": (2, 30), "sort_out": (60, 70),
+    "give_beating": (5, 90), "wish_violence": (80, 130), "getting_visit": (70, 90),
+    "like_you_people": (30, 90), "innuendo_wink": (80, 90), "unalive": (60, 110),
 }
 RULES: tuple[Rule, ...] = tuple(
     replace(r, triggers=_TRIGGERS.get(r.name, r.triggers), also=_ALSO.get(r.name, frozenset()),

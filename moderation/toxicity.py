@@ -84,6 +84,18 @@ _AFFECTION = re.compile(
     r"foster\s+(?:son|daughter))\s+(?:is|was|'s|can\s+be|calls\s+\w+)\b[^.!?]{0,30}$")
 
 
+# The grammatical target is an institution or a policy, not a person: "Ofsted can go to hell",
+# "the government are a bunch of clowns", "this policy deserves to be put down".
+_INSTITUTION_SUBJECT = re.compile(
+    r"(?<!from\sthe\s)(?<!at\sthe\s)(?<!of\sthe\s)(?<!for\sthe\s)(?<!in\sthe\s)"
+    r"(?<!from\s)(?<!at\s)(?<!of\s)(?<!for\s)(?<!in\s)"
+    r"\b(?:ofsted|dfe|council|councils|government|govt|department|ministry|home\s+office|"
+    r"treasury|nhs|cafcass|police|tories|labour|whitehall|parliament|policy|bill|plan|idea|"
+    r"scheme|proposal|law|report|reform|guidance|consultation|system|app|website|form|quango)"
+    r"\s+(?:(?:can|could|should|may|might)\s+(?:\w+\s+){0,5}?|(?:are|is|'re|'s)\s+"
+    r"(?:\w+\s+){0,2}?|)$")
+
+
 def _quoted(norm: str, start: int, end: int) -> bool:
     # Abuse inside quotation marks is being reported ("staff told them to 'go and kill
     # yourself'", "she was called 'a useless cow'"), not said to anyone.
@@ -103,6 +115,8 @@ def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True)
     if NEGATED.search(prefix[-24:]):
         factor *= 0.3
     if _AFFECTION.search(prefix):
+        factor *= 0.4
+    if _INSTITUTION_SUBJECT.search(prefix[-50:]):
         factor *= 0.4
     return factor
 
