@@ -115,7 +115,10 @@ _MAX_PIECE = max(len(w) for w in _VOCAB)
 
 @lru_cache(maxsize=1024)
 def _segment(word: str) -> str:
-    """`word` split into the fewest vocabulary words, or itself when it cannot be split."""
+    """`word` split into the fewest vocabulary words, or itself when it cannot be split.
+
+    The caller keeps the split only if an abusive word turns up somewhere in the run.
+    """
     n = len(word)
     if n > 60:
         return word
@@ -137,8 +140,6 @@ def _segment(word: str) -> str:
         pieces.append(word[start:end])
         end = start
     pieces.reverse()
-    if not any(p in _ABUSIVE for p in pieces):
-        return word
     return " ".join(pieces)
 
 
@@ -189,12 +190,33 @@ def _join_spaced(m: re.Match[str]) -> str:
     # Two or more spaces (or a slash) between letters mark a word break: "s h u t  u p".
     # Join only when that spells a word we look for, so "u r a" and "A B C" stay as written.
     words = _WIDE_GAP.split(m.group())
+    if _PUNCT_GAP.search(m.group()) and _SPACE_GAP.search(m.group()):
+        # Dotted letters with plain spaces between them: the spaces are the word breaks
+        # ("s.h.u.t u.p"); loose single letters either side are joined into one chunk.
+        words = _merge_single(p for w in words for p in _SPACE_GAP.split(w))
     joined = [_split_edges(_GAP.sub("", w)) for w in words if w.strip(" .-_*·•")]
     joined = [j if " " in j or j in _VOCAB else _segment(j) for j in joined]
     if not any(part in _TARGET_SET or part in _ABUSIVE or (len(part) > 3 and part in _FUNCTION)
                for j in joined for part in j.split()):
         return m.group()
     return " ".join(joined)
+
+
+_PUNCT_GAP = re.compile(r"[a-z]\s?[.\-_*·•]\s?[a-z]")
+_SPACE_GAP = re.compile(r"(?<=[a-z]) (?=[a-z])")
+
+
+def _merge_single(pieces: Iterable[str]) -> list[str]:
+    """Consecutive one-letter pieces joined into one ("y o u" -> "you"); others kept."""
+    out: list[str] = []
+    single = False
+    for p in pieces:
+        if len(p) == 1 and single:
+            out[-1] += p
+        else:
+            out.append(p)
+        single = len(p) == 1
+    return out
 
 
 def _split_edges(word: str) -> str:

@@ -23,11 +23,15 @@ _BEATING = (r"(?:slap|smack|kicking|hiding|beating|slapping|thump|pasting|batter
 _WINK = r"(?:😉|😏|😍|🥵|😘|🤤|😜|;-?\))"
 
 # "I'm sorting him out", "the lads are going to do that judge in", "knocking her spark out".
+_OBJ_ONE = (rf"(?:you|u|ya|him|her|(?:that|the|this|those|these|your|his|their)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?{_PERSON})")
 _rule("sort_out", "threat", 0.84,
-      rf"\b(?:i|we|lads|boys|they|someone|somebody){_FUT}\s+(?:\w+\s+){{0,2}}?"
+      rf"(?:\b(?:i|we|lads|boys|they|someone|somebody){_FUT}|(?:^|(?<=[.!?,;])|(?<=[.!?,;]\s))(?:gonna|going\s+to))"
+      rf"\s+(?:[^.!?]{{0,50}}?\s)?"
       rf"(?:sort|sorting|do|doing|knock|knocking|kick|kicking|deck|decking|lamp|lamping|"
-      rf"batter|battering|smack|smacking|sort\s+out|sorting\s+out)\s+{_OBJ}\s+"
-      r"(?:(?:right\s+|good\s+and\s+|proper\s+)?(?:\w+\s+)?(?:out|in|over)\b|proper\b)",
+      rf"batter|battering|smack|smacking|sort\s+out|sorting\s+out)\s+{_OBJ_ONE}\s+"
+      r"(?:(?:right\s+|good\s+and\s+|proper\s+)?(?:\w+\s+)?(?:out|in|over)\b|proper\b)"
+      r"(?!\s+(?:with|for|a|some|of)\b)",
       frozenset({"sort", "sorting", "do", "doing", "knock", "knocking", "kick", "kicking",
                  "deck", "decking", "lamp", "lamping", "batter", "battering", "smack",
                  "smacking"}), reportable=False)
@@ -41,8 +45,10 @@ _rule("getting_visit", "threat", 0.82,
       r"\b(?:you|u|he|she|they)(?:'ll|’ll|\s+will)\s+(?:be\s+)?(?:get|getting|have|having|"
       r"receive|receiving)\s+(?:a|an)\s+(?:(?:little|late[\s-]night|friendly|personal|"
       r"proper|good|right|real)\s+)?(?:visit|knock\s+on\s+(?:the|your|his|her|their)\s+door|"
-      rf"{_BEATING})\b(?!\s+from\b)"
-      rf"|\b(?:pay|paying|pays)\s+{_OBJ}\s+a\s+(?:little\s+|quick\s+|friendly\s+|personal\s+|"
+      rf"brick|petrol\s+bomb|{_BEATING})\b"
+      r"(?!\s+from\s+(?!me\b|us\b|the\s+lads\b|the\s+boys\b|my\s|our\s))"
+      rf"|\b(?:pay|paying|pays)\s+{_OBJ}(?:(?:'s|’s)\s+(?:\w+\s+)?(?:office|house|home|place|"
+      r"door|work|school|family))?\s+a\s+(?:little\s+|quick\s+|friendly\s+|personal\s+|"
       r"late[\s-]night\s+|proper\s+)?visit\b"
       r"|\b(?:you|u|he|she|they)(?:'ll|’ll|\s+will)\s+get\s+what\s+(?:you|u|he|she|they)\s+"
       r"deserves?\s+when\b"
@@ -53,12 +59,18 @@ _rule("getting_visit", "threat", 0.82,
       r"yours|ur)\b"
       r"|\b(?:keep|start|be|best\s+keep|better\s+keep)\s+looking\s+over\s+(?:your|ur)\s+shoulder"
       r"|\b(?:found|got|dug\s+up|tracked\s+down|looked\s+up|have)\s+(?:your|ur)\s+"
-      r"(?:[\w]+(?:'s|’s)\s+)?(?:home\s+)?address\b(?=[^.!?]{0,60}(?:see\s+you|soon|"
-      r"visit|coming|round|waiting|door|[.!]?\s*$))"
+      r"(?:[\w]+(?:'s|’s)\s+)?(?:home\s+)?address\b(?=[\s\S]{0,80}?(?:see\s+you|soon|"
+      r"visit|coming|round|waiting|door|electoral\s+roll|companies\s+house))"
       r"|\b(?:i|we)\s+(?:know|found\s+out)\s+(?:exactly\s+)?what\s+(?:car|van|school|street|"
       r"house|nursery|bus)\s+(?:you|u|he|she|they|your\s+\w+)\s+(?:drives?|lives?|goes|go|"
-      r"gets?|takes?)",
-      frozenset({"visit", "knock", "deserve", "deserves", "catch", "hold", "hands", "regret",
+      r"gets?|takes?)"
+      r"|(?:^|(?<=[.!?,])|(?<=[.!?,]\s))(?:i\s+|we\s+)?know\s+(?:exactly\s+)?where\s+(?:you|u|he|she|your\s+\w+)\s+"
+      r"(?:lives?|works?|parks?|sleeps?|drops?|goes|drinks?|walks?)\b"
+      rf"|\b(?:i|we)(?:'ll|’ll|\s+will)\s+be\s+waiting\s+(?:outside|at|by|round|near)\b[^.!?]{{0,40}}?"
+      rf"\bfor\s+(?:you|u|him|her|(?:that|this)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON})\b",
+      frozenset({"know", "waiting", "visit", "knock", "brick", "petrol", "slap", "smack", "kicking", "hiding",
+                 "beating", "slapping", "thump", "pasting", "battering", "shoeing", "punch",
+                 "clout", "thrashing", "deserve", "deserves", "catch", "hold", "hands", "regret",
                  "regrets", "consequences", "shoulder", "address", "what"}), reportable=False)
 # "would love to see someone knock that smirk off her face", "put the lot of them down like dogs".
 _rule("wish_violence", "incitement", 0.84,
@@ -75,9 +87,13 @@ _rule("wish_violence", "incitement", 0.84,
       r"decked|torched|burned|burnt|died|got\s+hurt|was\s+killed)\b"
       r"|\b(?:hope|hoping|wish|pray)\b[^.!?]{0,60}?\b(?:gets?|got|given|receives?)\s+a\s+"
       rf"(?:\w+\s+){{0,2}}?(?:{_BEATING}|brick|petrol\s+bomb)\b(?!\s+(?:at|in|from)\s+the\s+"
-      r"(?:ballot|polls?|election|voters|box|courts?|tribunal|press|media))",
+      r"(?:ballot|polls?|election|voters|box|courts?|tribunal|press|media))"
+      r"|\b(?:gets?|getting|got|have|has|having|needs?|deserves?)\s+(?:his|her|their|your|ur)\s+"
+      r"(?:head|face|teeth|jaw|skull)\s+(?:kicked|kicking|smashed|smashing|caved|punched|bashed|"
+      r"stoved|knocked)\s+in\b",
       frozenset({"knock", "put", "shot", "hanged", "strung", "culled", "destroyed", "wouldn",
-                 "wouldnt", "would", "won", "wont", "hope", "hoping", "wish", "pray"}),
+                 "wouldnt", "would", "won", "wont", "hope", "hoping", "wish", "pray", "head",
+                 "face", "teeth", "jaw", "skull"}),
       reportable=False)
 
 # --- slang incitement to self-harm ---------------------------------------------------------
@@ -87,15 +103,21 @@ _rule("unalive", "self_harm", 0.9,
       r"(?!\s+(?:someone|people|others|them|him|her|a\b))"
       r"|\btake\s+(?:a|the)\s+long\s+walk\s+off\s+a\s+short\s+(?:pier|cliff|bridge)"
       r"|\btake\s+the\s+(?:quick|fast|easy|short)\s+way\s+down\b"
-      r"|\bdo\s+(?:us|the\s+world|everyone|society|the\s+rest\s+of\s+us)\s+(?:all\s+)?a\s+"
+      r"|\bdo\s+(?:\w+\s+){1,3}?a\s+"
       r"favou?r,?\s+(?:\w+,?\s+)?and\s+(?:\w+\s+){0,2}?(?:walk\s+into\s+the\s+(?:sea|river|"
-      r"traffic)|unalive|neck\s+(?:yourself|urself)|jump\s+off|step\s+in\s+front|"
-      r"lie\s+down\s+on|stop\s+breathing|die|disappear\s+for\s+good|drop\s+dead|end\s+it)",
-      frozenset({"unalive", "walk", "way", "favour", "favor"}), reportable=False)
+      r"traffic)|jump\s+in\s+(?:the|a)\s+(?:canal|river|lake|sea|quarry|reservoir)|unalive|neck\s+(?:yourself|urself)|jump\s+off|step\s+in\s+front|"
+      r"lie\s+down\s+on|stop\s+breathing|die|disappear\s+for\s+good|drop\s+dead|end\s+it)"
+      r"|(?:^|(?<=[.!?,;])|(?<=[.!?,;]\s)|(?<=\bjust\s)|(?<=\bgo\s)|(?<=\bshould\s)|(?<=\bplease\s)|"
+      r"(?<=\bpls\s)|(?<=\band\s))jump\s+off\s+(?:a|the|the\s+nearest|"
+      r"some)\s+(?:\w+\s+)?(?:bridge|cliff|building|roof|tower|pier|multi-?storey)\b(?!\s*\?)",
+      frozenset({"unalive", "walk", "way", "favour", "favor", "jump"}), reportable=False)
 
 # --- sexual harassment in innuendo and emoji -----------------------------------------------
-_BODY = (r"(?:uniform|knickers|underwear|undies|bra|legs|bum|arse|tits|boobs|lingerie|"
-         r"stockings|tights|figure|curves|thighs|cleavage|rack|skirt|bikini|lips)")
+_BODY = (r"(?:uniform|knickers|underwear|undies|bra|legs?|bum|arse|tits|boobs|lingerie|"
+         r"stockings|tights|figure|curves|thighs|cleavage|rack|skirt|bikini|lips|body|chest|"
+         r"bottom|backside|assets|pins|booty|rear)"
+         r"(?!\s+(?:policy|policies|rules?|code|grants?|costs?|allowance|shops?|list|prices?|"
+         r"changes?|requirements?|suppliers?|of\s+(?:evidence|work|research|the\s+report)))")
 _rule("innuendo_wink", "sexual", 0.82,
       r"\bbet\s+(?:the|that|this|she|you)\b[^.!?]{0,40}?\b(?:is|'s|’s|are|'re)\s+(?:a\s+)?"
       r"(?:right\s+|proper\s+|real\s+)?(?:dirty|filthy|naughty|kinky|wild|freaky)\s+(?:one|girl|"
@@ -110,6 +132,9 @@ _rule("innuendo_wink", "sexual", 0.82,
       r"|\b(?:i'?ll|i\s+will)\s+give\s+(?:you|u|her)\s+something\s+to\s+(?:write|moan|scream|"
       r"shout|talk)\s+about\b"
       r"|\b(?:she|he|you|u)\b[^.!?]{0,40}?\b(?:in\s+the\s+sack|between\s+the\s+sheets)\b"
+      r"|\b(?:wouldn'?t\s+mind|would\s+love\s+to|i'?d\s+love\s+to|i'?d\s+like\s+to|fancy)\b"
+      rf"[^.!?]{{0,50}}?\b(?:her|him|you|(?:the|that|this)\s+(?:\w+\s+)?{_PERSON})\b[^.!?]{{0,40}}?"
+      rf"(?:if\s+you\s+know\s+what\s+i\s+mean|wink\s+wink|nudge\s+nudge|{_WINK})"
       r"|\bget\s+(?:her|him|you|that|the|this)\b[^.!?]{0,30}?\balone\b[^.!?]{0,40}?"
       rf"(?:if\s+you\s+know\s+what\s+i\s+mean|{_WINK})"
       r"|\bbend\s+(?:you|u|her|him|them|(?:that|the|this)\s+(?:\w+\s+){0,2}?\w+)\s+over\s+"
@@ -118,7 +143,9 @@ _rule("innuendo_wink", "sexual", 0.82,
       frozenset({"bet", "cracking", "pair", "slide", "give", "sack", "sheets", "alone", "bend",
                  "uniform", "knickers", "underwear", "undies", "bra", "legs", "bum", "arse",
                  "tits", "boobs", "lingerie", "stockings", "tights", "figure", "curves",
-                 "thighs", "cleavage", "rack", "skirt", "bikini", "lips"}), reportable=False)
+                 "thighs", "cleavage", "rack", "skirt", "bikini", "lips", "leg", "body", "chest",
+                 "bottom", "backside", "assets", "pins", "booty", "rear", "mind", "love", "like",
+                 "fancy"}), reportable=False)
 
 # --- insults in British register -----------------------------------------------------------
 _rule("little_thug", "insult", 0.74,

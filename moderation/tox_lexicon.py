@@ -76,6 +76,7 @@ INSULT_ADJS: tuple[str, ...] = (
     "nasty", "spiteful", "poisonous", "toxic", "demented", "bonkers", "barmy", "crackpot",
     "simple minded", "dimwitted", "half witted", "pea brained", "thick skulled", "inbred",
     "greedy", "money grabbing", "money-grabbing", "brainwashed", "gullible", "failed",
+    "illiterate",
 )
 # Adjectives strong enough to count as an insult on their own after "you are".
 STRONG_ADJS: frozenset[str] = frozenset(
@@ -110,7 +111,7 @@ MODIFIERS: tuple[str, ...] = (
     "feral", "thieving", "scrounging", "grasping", "scheming", "hideous", "inbred", "braindead",
     "brain dead", "gobby", "mouthy", "toxic", "entitled", "whiny", "whingeing", "bone idle",
     "dim", "dozy", "daft", "clueless", "senile", "autistic", "retarded", "tory", "lefty",
-    "woke", "scummy", "jumped up little", "overpaid", "useless",
+    "woke", "scummy", "jumped up little", "overpaid", "useless", "illiterate",
 )
 # Identity adjectives that turn an insult into an attack on a group ("autistic freak").
 IDENTITY_ADJS: tuple[str, ...] = (

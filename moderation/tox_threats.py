@@ -116,7 +116,8 @@ _rule("ruin_life", "threat", 0.76,
 _rule("know_your", "threat", 0.8,
       r"\b(?:i|we)\s+(?:know|have|got|found)\s+(?:your|his|her|their|ur)\s+"
       r"(?:car|address|house|home\s+address|number\s+plate|reg|registration|route|"
-      r"daily\s+routine|kids'?\s+school)\b", _TRIG_THREAT, reportable=False)
+      r"daily\s+routine|kids'?\s+school)\b(?!\s+(?:on|in|from)\s+(?:the|our|your|this)\s+"
+      r"(?:form|file|system|records?|database|application|account|list))", _TRIG_THREAT, reportable=False)
 _rule("veiled_threat", "threat", 0.8,
       r"\b(?:watch\s+(?:your|ur)\s+back(?!\s+(?:on|when|at|in|crossing|if\s+you(?:\'re|\s+are)\s+(?:driving|cycling|walking)))|(?:you|u)(?:'ve|’ve|\s+have)\s+been\s+warned|"
       r"your\s+days\s+are\s+numbered|your\s+card\s+is\s+marked|(?:we|i)(?:'ll|\s+will)\s+be\s+"
@@ -174,7 +175,9 @@ _rule("needs_a_slap", "incitement", 0.82,
       r"ought\s+to\s+get|is\s+asking\s+for|is\s+begging\s+for)\s+(?:a|an)\s+(?:(?:good|"
       r"proper|swift|hard|right|real|sound)\s+){0,2}(?:slap|punch|kicking|beating|hiding|smack|"
       r"slapping|thrashing|brick|bullet|knife|kick|belt|clout|battering|shoeing|doing\s+over|"
-      r"good\s+seeing\s+to|bottle|rope|noose|petrol\s+bomb)\b",
+      r"good\s+seeing\s+to|bottle|rope|noose|petrol\s+bomb)\b"
+      r"(?!\s+(?:in|at|from)\s+the\s+(?:lords|commons|polls|ballot|election|press|courts?|house|"
+      r"review|select\s+committee))",
       frozenset({"need", "needs", "deserve", "deserves", "want", "wants", "could", "should",
                  "ought", "is"}), reportable=False)
 _rule("break_legs", "incitement", 0.84,

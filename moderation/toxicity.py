@@ -91,7 +91,8 @@ _INSTITUTION_SUBJECT = re.compile(
     r"(?<!from\s)(?<!at\s)(?<!of\s)(?<!for\s)(?<!in\s)"
     r"\b(?:ofsted|dfe|council|councils|government|govt|department|ministry|home\s+office|"
     r"treasury|nhs|cafcass|police|tories|labour|whitehall|parliament|policy|bill|plan|idea|"
-    r"scheme|proposal|law|report|reform|guidance|consultation|system|app|website|form|quango)"
+    r"scheme|proposal|law|report|reform|guidance|consultation|system|app|website|form|quango|"
+    r"dogs|animals|livestock|horses|cattle|pets|badgers|foxes)"
     r"\s+(?:(?:can|could|should|may|might)\s+(?:\w+\s+){0,5}?|(?:are|is|'re|'s)\s+"
     r"(?:\w+\s+){0,2}?|)$")
 
