@@ -48,16 +48,32 @@ _rule("getting_visit", "threat", 0.82,
       rf"brick|petrol\s+bomb|{_BEATING})\b"
       r"(?!\s+from\s+(?!me\b|us\b|the\s+lads\b|the\s+boys\b|my\s|our\s))"
       rf"|\b(?:pay|paying|pays)\s+{_OBJ}(?:(?:'s|’s)\s+(?:\w+\s+)?(?:office|house|home|place|"
-      r"door|work|school|family))?\s+a\s+(?:little\s+|quick\s+|friendly\s+|personal\s+|"
-      r"late[\s-]night\s+|proper\s+)?visit\b"
-      r"|\b(?:you|u|he|she|they)(?:'ll|’ll|\s+will)\s+get\s+what\s+(?:you|u|he|she|they)\s+"
+      r"door|work|school|family))?\s+a\s+(?:(?:little|late[\s-]night|proper|personal)\s+visit\b|"
+      r"(?:quick\s+|friendly\s+)?visit\b"
+      r"(?!\s+(?:at|on|next|this|tomorrow|in\s+the|during|to\s+(?:discuss|talk|see|say|show)|"
+      r"when|while|soon\s+to)))",
+      frozenset({"visit", "knock", "brick", "petrol", "slap", "smack", "kicking", "hiding",
+                 "beating", "slapping", "thump", "pasting", "battering", "shoeing", "punch",
+                 "clout", "thrashing"}), reportable=False)
+_rule("threat_phrase", "threat", 0.82,
+      r"\b(?:you|u|he|she|they)(?:'ll|’ll|\s+will)\s+get\s+what\s+(?:you|u|he|she|they)\s+"
       r"deserves?\s+when\b"
+      r"|\b(?:i|we)(?:'ll|’ll|\s+will)\s+be\s+round\s+(?:\w+\s+)?(?:to\s+)?have\s+a\s+"
+      r"(?:little\s+|quiet\s+)?word\b"
       r"|\bwhen\s+(?:i|we)\s+(?:catch\s+up\s+with|get\s+hold\s+of|get\s+my\s+hands\s+on|"
       r"get\s+to)\s+(?:you|u|him|her|them|em)\b"
       r"|\bmake\s+sure\s+(?:you|u|he|she|they)\s+regrets?\s+(?:it|this|that|the\s+day)\b"
-      r"|\bthere(?:'ll|’ll|\s+will)\s+be\s+consequences\s+for\s+(?:you|u|him|her|them|your|"
-      r"yours|ur)\b"
+      r"|\bthere(?:'ll|’ll|\s+will)\s+be\s+consequences\s+for\s+(?:(?:you|u|him|her|them|yours)\b"
+      r"(?!\s+(?:application|claim|case|form|account|request|payment))|(?:your|ur|his|her|their)\s+"
+      r"(?:family|kids|children|wife|husband|mum|mam|dad|partner|son|daughter|loved\s+ones))"
       r"|\b(?:keep|start|be|best\s+keep|better\s+keep)\s+looking\s+over\s+(?:your|ur)\s+shoulder"
+      rf"|\b(?:i|we)(?:'ll|’ll|\s+will)\s+be\s+waiting\s+(?:outside|at|by|round|near)\b[^.!?]{{0,40}}?"
+      rf"\bfor\s+(?:you|u|him|her|(?:that|this)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON})\b",
+      frozenset({"deserve", "deserves", "round", "catch", "hold", "hands", "regret", "regrets",
+                 "consequences", "shoulder", "waiting"}), reportable=False)
+_rule("know_stalk", "threat", 0.82,
+      r"\b(?:get\s+hold\s+of|catch|find|see|get\s+my\s+hands\s+on)\s+[^.!?]{0,50}?\b(?:you|u|he|"
+      r"she|they)(?:'ll|’ll|\s+will)\s+(?:soon\s+)?know\s+about\s+it\b"
       r"|\b(?:found|got|dug\s+up|tracked\s+down|looked\s+up|have)\s+(?:your|ur)\s+"
       r"(?:[\w]+(?:'s|’s)\s+)?(?:home\s+)?address\b(?=[\s\S]{0,80}?(?:see\s+you|soon|"
       r"visit|coming|round|waiting|door|electoral\s+roll|companies\s+house))"
@@ -65,13 +81,8 @@ _rule("getting_visit", "threat", 0.82,
       r"house|nursery|bus)\s+(?:you|u|he|she|they|your\s+\w+)\s+(?:drives?|lives?|goes|go|"
       r"gets?|takes?)"
       r"|(?:^|(?<=[.!?,])|(?<=[.!?,]\s))(?:i\s+|we\s+)?know\s+(?:exactly\s+)?where\s+(?:you|u|he|she|your\s+\w+)\s+"
-      r"(?:lives?|works?|parks?|sleeps?|drops?|goes|drinks?|walks?)\b"
-      rf"|\b(?:i|we)(?:'ll|’ll|\s+will)\s+be\s+waiting\s+(?:outside|at|by|round|near)\b[^.!?]{{0,40}}?"
-      rf"\bfor\s+(?:you|u|him|her|(?:that|this)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON})\b",
-      frozenset({"know", "waiting", "visit", "knock", "brick", "petrol", "slap", "smack", "kicking", "hiding",
-                 "beating", "slapping", "thump", "pasting", "battering", "shoeing", "punch",
-                 "clout", "thrashing", "deserve", "deserves", "catch", "hold", "hands", "regret",
-                 "regrets", "consequences", "shoulder", "address", "what"}), reportable=False)
+      r"(?:lives?|works?|parks?|sleeps?|drops?|goes|drinks?|walks?)\b",
+      frozenset({"know", "address"}), reportable=False)
 # "would love to see someone knock that smirk off her face", "put the lot of them down like dogs".
 _rule("wish_violence", "incitement", 0.84,
       r"\bknock\s+(?:that|the|his|her|your|their)\s+(?:smug\s+|stupid\s+)?(?:smirk|grin|look|"
@@ -101,6 +112,9 @@ _rule("unalive", "self_harm", 0.9,
       r"\bunalive\s+(?:your|ur|yo)\s*(?:self|selves)\b"
       r"|\b(?:go|just|should|pls|please|and|then|can)\s+(?:and\s+|just\s+|go\s+)?unalive\b"
       r"(?!\s+(?:someone|people|others|them|him|her|a\b))"
+      r"|\b(?:drown|gas|poison|shoot|stab|hang|electrocute)\s+(?:your|ur)\s*(?:self|selves)\b"
+      r"(?!\s+(?:in\s+the\s+(?:foot|feet)|an?\b|some\b|the\b|over\b|up\b|out\b|down\b|"
+      r"together\b|a\s+break))"
       r"|\btake\s+(?:a|the)\s+long\s+walk\s+off\s+a\s+short\s+(?:pier|cliff|bridge)"
       r"|\btake\s+the\s+(?:quick|fast|easy|short)\s+way\s+down\b"
       r"|\bdo\s+(?:\w+\s+){1,3}?a\s+"
@@ -110,7 +124,8 @@ _rule("unalive", "self_harm", 0.9,
       r"|(?:^|(?<=[.!?,;])|(?<=[.!?,;]\s)|(?<=\bjust\s)|(?<=\bgo\s)|(?<=\bshould\s)|(?<=\bplease\s)|"
       r"(?<=\bpls\s)|(?<=\band\s))jump\s+off\s+(?:a|the|the\s+nearest|"
       r"some)\s+(?:\w+\s+)?(?:bridge|cliff|building|roof|tower|pier|multi-?storey)\b(?!\s*\?)",
-      frozenset({"unalive", "walk", "way", "favour", "favor", "jump"}), reportable=False)
+      frozenset({"unalive", "walk", "way", "favour", "favor", "jump", "drown", "gas", "poison",
+                 "shoot", "stab", "hang", "electrocute"}), reportable=False)
 
 # --- sexual harassment in innuendo and emoji -----------------------------------------------
 _BODY = (r"(?:uniform|knickers|underwear|undies|bra|legs?|bum|arse|tits|boobs|lingerie|"
@@ -126,26 +141,31 @@ _rule("innuendo_wink", "sexual", 0.82,
       r"\s+(?:\w+\s+){0,2}?(?:knickers|thongs?|underwear|lingerie|stockings|suspenders|bra)\b"
       r"|\b(?:cracking|lovely|nice|great|fine|massive|decent)\s+(?:pair\s+on\s+(?:her|you|him)|"
       r"pair\s+of\s+(?:tits|boobs|legs|pins))\b"
-      rf"|(?:^|[.!?]\s*)(?!(?:\w+\s+){{0,3}}?(?:my|our)\b)[^.!?]{{0,60}}?\b{_BODY}\b"
-      rf"[^.!?]{{0,60}}?{_WINK}"
       r"|\bslide\s+into\s+(?:my|me)\s+dms?\b"
       r"|\b(?:i'?ll|i\s+will)\s+give\s+(?:you|u|her)\s+something\s+to\s+(?:write|moan|scream|"
       r"shout|talk)\s+about\b"
       r"|\b(?:she|he|you|u)\b[^.!?]{0,40}?\b(?:in\s+the\s+sack|between\s+the\s+sheets)\b"
-      r"|\b(?:wouldn'?t\s+mind|would\s+love\s+to|i'?d\s+love\s+to|i'?d\s+like\s+to|fancy)\b"
-      rf"[^.!?]{{0,50}}?\b(?:her|him|you|(?:the|that|this)\s+(?:\w+\s+)?{_PERSON})\b[^.!?]{{0,40}}?"
-      rf"(?:if\s+you\s+know\s+what\s+i\s+mean|wink\s+wink|nudge\s+nudge|{_WINK})"
       r"|\bget\s+(?:her|him|you|that|the|this)\b[^.!?]{0,30}?\balone\b[^.!?]{0,40}?"
       rf"(?:if\s+you\s+know\s+what\s+i\s+mean|{_WINK})"
       r"|\bbend\s+(?:you|u|her|him|them|(?:that|the|this)\s+(?:\w+\s+){0,2}?\w+)\s+over\s+"
       r"(?:a|the|my|that|her|his|your)\s+(?:\w+\s+)?(?:desk|table|bed|sofa|chair|knee|car|"
       r"bonnet|bench)",
-      frozenset({"bet", "cracking", "pair", "slide", "give", "sack", "sheets", "alone", "bend",
-                 "uniform", "knickers", "underwear", "undies", "bra", "legs", "bum", "arse",
+      frozenset({"bet", "cracking", "pair", "slide", "give", "sack", "sheets", "alone", "bend"}),
+      reportable=False)
+# A remark on someone's body or clothes with a leer ("nice bit of leg on the councillor 😉"),
+# unless it is about one's own family ("my husband in his uniform 😉").
+_rule("body_wink", "sexual", 0.82,
+      rf"(?:^|[.!?]\s*)(?!(?:\w+\s+){{0,3}}?(?:my|our)\b)[^.!?]{{0,60}}?\b{_BODY}\b"
+      rf"[^.!?]{{0,60}}?{_WINK}",
+      frozenset({"uniform", "knickers", "underwear", "undies", "bra", "legs", "bum", "arse",
                  "tits", "boobs", "lingerie", "stockings", "tights", "figure", "curves",
                  "thighs", "cleavage", "rack", "skirt", "bikini", "lips", "leg", "body", "chest",
-                 "bottom", "backside", "assets", "pins", "booty", "rear", "mind", "love", "like",
-                 "fancy"}), reportable=False)
+                 "bottom", "backside", "assets", "pins", "booty", "rear"}), reportable=False)
+_rule("nudge_wink", "sexual", 0.82,
+      r"\b(?:wouldn'?t\s+mind|would\s+love\s+to|i'?d\s+love\s+to|i'?d\s+like\s+to|fancy)\b"
+      rf"[^.!?]{{0,50}}?\b(?:her|him|you|(?:the|that|this)\s+(?:\w+\s+)?{_PERSON})\b[^.!?]{{0,40}}?"
+      r"(?:if\s+you\s+know\s+what\s+i\s+mean|wink\s+wink|nudge\s+nudge)",
+      frozenset({"mind", "love", "like", "fancy"}), reportable=False)
 
 # --- insults in British register -----------------------------------------------------------
 _rule("little_thug", "insult", 0.74,

@@ -161,6 +161,8 @@ PROTECTED_GROUPS: tuple[str, ...] = (
     "lesbian", "transgender", "immigrant", "migrant", "foreign", "asian", "african", "polish",
     "romanian", "albanian", "traveller", "gypsy", "pakistani", "islamic", "somali", "arab",
     "hindu", "sikh", "catholic", "christian", "disabled", "autistic", "bisexual", "homosexual",
+    # Regional and national nicknames used for whole peoples ("Taffs are all inbred").
+    "taffs", "jocks", "paddies", "scousers", "brummies", "geordies", "pikeys", "polacks",
 )
 # Nouns that turn an identity adjective into a group ("gay couples", "muslim families").
 GROUP_HEADS: tuple[str, ...] = (

@@ -276,7 +276,9 @@ _rule("self_harm", "self_harm", 0.92,
       r"(?:you|u|people\s+like\s+you)\b|\bwhy\s+don'?t\s+(?:you|u)\s+(?:just\s+)?(?:die|"
       r"kill\s+(?:your|ur)self|end\s+it|jump)\b|\bdrink\s+bleach\b|"
       r"\bgo\s+(?:play|walk)\s+(?:in|on)\s+(?:traffic|the\s+motorway)\b|"
-      r"(?:^|[.!?]\s*)(?:just\s+)?(?:jump\s+off\s+(?:a|something|the)\s+\w+(?!\s*\?)|get\s+a\s+rope|"
+      r"(?:^|[.!?]\s*)(?:just\s+)?(?:jump\s+off\s+(?:something\s+(?:tall|high)|(?:a|the)\s+(?:bridge|cliff|building|"
+      r"roof|tower|pier|multi-?storey|motorway|balcony|ledge|tall\s+\w+|high\s+\w+|"
+      r"nearest\s+\w+))(?!\s*\?)|get\s+a\s+rope|"
       r"(?:go\s+)?swallow\s+(?:some\s+)?pills|hang\s+yourself|end\s+yourself)\b",
       trigger_words(SELF_HARM_WORDS), reportable=False)
 

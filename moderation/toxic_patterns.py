@@ -30,7 +30,8 @@ _WISH_HARM = frozenset(
     "cancer run raped attacked beaten stabbed shot killed robbed mugged burgled coming taken "
     "sacked hurt battered same taste comeuppance deserts dies die rot rots burn burns suffer "
     "suffers fire dead slowly painful horrible slow robs hurts attacks beats stabs kills shoots "
-    "rapes batters does alive death hell ditch hole lose loses lost abused".split())
+    "rapes batters does alive death hell ditch hole lose loses lost abused torched firebombed "
+    "burned burnt kicked smashed".split())
 
 
 def _inflect(words: frozenset[str]) -> frozenset[str]:
@@ -119,6 +120,11 @@ _ALSO.update({
         "bastard sod swine madam brat chav rats thugs scrotes toerags gits runts oiks yobs "
         "scumbags cretins weasels turds bitches cows bastards sods brats chavs".split()),
     "sort_out": frozenset({"out", "in", "over", "proper"}),
+    "know_stalk": frozenset({"where", "what", "about", "address"}),
+    "nudge_wink": frozenset({"mean", "wink", "nudge"}),
+    # Every branch of the slang self-harm rule needs one of these.
+    "unalive": frozenset("unalive yourself urself yourselves selves self pier way favour favor "
+                         "bridge cliff building roof tower storey multi".split()),
     "give_beating": _BEATINGS,
     "wish_violence": _BEATINGS | frozenset(
         "smirk grin look head teeth down should tear sleep mind care complain brick petrol".split()),
@@ -195,6 +201,8 @@ _WINDOWS: dict[str, tuple[int, int]] = {
     "group_negative": (20, 200), "identity_neg_noun": (20, 120),
     "regional_slur": (2, 40), "little_thug": (2, 30), "sort_out": (60, 70),
     "give_beating": (5, 90), "wish_violence": (80, 130), "getting_visit": (70, 90),
+    "threat_phrase": (70, 90), "know_stalk": (70, 110),
+    "body_wink": (80, 80), "nudge_wink": (20, 130),
     "like_you_people": (30, 90), "innuendo_wink": (80, 90), "unalive": (60, 110),
 }
 RULES: tuple[Rule, ...] = tuple(

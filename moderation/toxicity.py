@@ -97,6 +97,13 @@ _INSTITUTION_SUBJECT = re.compile(
     r"(?:\w+\s+){0,2}?|)$")
 
 
+_INSTITUTION_WORDS = frozenset(
+    "ofsted dfe council councils government govt department ministry office treasury nhs cafcass "
+    "police tories labour whitehall parliament policy bill plan idea scheme proposal law report "
+    "reform guidance consultation system app website form quango dogs animals livestock horses "
+    "cattle pets badgers foxes".split())
+
+
 def _quoted(norm: str, start: int, end: int) -> bool:
     # Abuse inside quotation marks is being reported ("staff told them to 'go and kill
     # yourself'", "she was called 'a useless cow'"), not said to anyone.
@@ -104,7 +111,8 @@ def _quoted(norm: str, start: int, end: int) -> bool:
                 and _CLOSE_QUOTE.match(norm, end))
 
 
-def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True) -> float:
+def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True,
+                    institution: bool = True) -> float:
     prefix = norm[max(0, start - 60):start]
     factor = 1.0
     if end > start:
@@ -117,7 +125,7 @@ def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True)
         factor *= 0.3
     if _AFFECTION.search(prefix):
         factor *= 0.4
-    if _INSTITUTION_SUBJECT.search(prefix[-50:]):
+    if institution and _INSTITUTION_SUBJECT.search(prefix[-50:]):
         factor *= 0.4
     return factor
 
@@ -165,6 +173,7 @@ def find_hits(norm: str, words: set[str] | None = None,
     n = len(norm)
     reported = not _REPORT_WORDS.isdisjoint(words) or any(q in norm for q in "\"“‘")
     event = not _EVENT_WORDS.isdisjoint(words)
+    institution = not _INSTITUTION_WORDS.isdisjoint(words)
     for i in sorted(present_by_rule):
         rule = RULES[i]
         present = present_by_rule[i]
@@ -187,7 +196,7 @@ def find_hits(norm: str, words: set[str] | None = None,
                     break
                 strength = rule.strength
                 if rule.reportable:
-                    strength *= _context_factor(norm, m.start(), m.end(), reported)
+                    strength *= _context_factor(norm, m.start(), m.end(), reported, institution)
                 elif _quoted(norm, m.start(), m.end()):
                     strength *= 0.35
                 if event and (REPORTED_EVENT.search(norm, max(0, m.start() - 100), m.start())
