@@ -7,8 +7,8 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from service.db import make_engine
 import service.models_extra  # noqa: F401  (registers the later features' tables on Base.metadata)
+from service.db import make_engine
 from service.models import Base
 from service.settings import Settings
 

@@ -17,7 +17,8 @@ ARTICLE = "/api/v1/sites/demo/threads/welcome"
 CONSULTATION = "/api/v1/sites/demo/threads/children-in-care-call-for-evidence"
 FEEDBACK = "/api/v1/sites/demo/threads/page-feedback"
 CLEAN = "The review is right that kinship carers need proper allowances, not warm words."
-CHILD = "My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; she has been in foster care since the care order."
+CHILD = ("My daughter Ellie Marsh is 7 and goes to Brookside Primary in Leeds; "
+         "she has been in foster care since the care order.")
 
 
 async def post(svc: Any, text: str, *, path: str = ARTICLE, author: str = "Sam", **extra: Any) -> Any:
@@ -221,7 +222,8 @@ async def test_list_answers_etag_with_304_and_refreshes_on_publish(service: Any)
     etag = first.headers["etag"]
     again = await service.client.get(f"{ARTICLE}/submissions", headers={"If-None-Match": etag})
     assert again.status_code == 304
-    await decided(service, (await post(service, "Second thoughts: the funding is the problem.", author="Jo")).json()["id"])
+    second = await post(service, "Second thoughts: the funding is the problem.", author="Jo")
+    await decided(service, second.json()["id"])
     fresh = await service.client.get(f"{ARTICLE}/submissions", headers={"If-None-Match": etag})
     assert fresh.status_code == 200 and len(fresh.json()["items"]) == 2
 
@@ -229,7 +231,8 @@ async def test_list_answers_etag_with_304_and_refreshes_on_publish(service: Any)
 async def test_cursor_paging_in_both_orders(service: Any) -> None:
     ids = []
     for i in range(5):
-        ids.append((await post(service, f"Point number {i}: schools need more support staff.", author=f"p{i}")).json()["id"])
+        r = await post(service, f"Point number {i}: schools need more support staff.", author=f"p{i}")
+        ids.append(r.json()["id"])
     for sid in ids:
         assert await decided(service, sid) == "published"
     seen: list[str] = []
@@ -268,7 +271,8 @@ async def test_reports_on_published_items_only(service: Any) -> None:
     await decided(service, held)
     r = await service.client.post(f"/api/v1/submissions/{ok}/reports", json={"reason": "abuse", "note": "rude"})
     assert r.status_code == 202
-    assert (await service.client.post(f"/api/v1/submissions/{held}/reports", json={"reason": "abuse"})).status_code == 404
+    held_report = await service.client.post(f"/api/v1/submissions/{held}/reports", json={"reason": "abuse"})
+    assert held_report.status_code == 404
     bad = await service.client.post(f"/api/v1/submissions/{ok}/reports", json={"reason": "dislike"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "reason"
     async with service.state.sessionmaker() as s:
