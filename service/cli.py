@@ -251,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
+        if args.command in ("site", "thread", "user"):
+            migrate(settings)  # a new database is usable straight away; a current one is untouched
         if args.command == "migrate":
             migrate(settings)
             print(f"database is at the latest schema ({settings.database_url.split('@')[-1]})")
