@@ -24,6 +24,7 @@ _TERMS, _TERM_LOOKUP = term_table()
 # characters at the match start ("i'm" starts with "i", "child's" with "child").
 _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "possessive": (P.POSSESSIVE_REF.rx, "my our his her their your both all one"),
+    "dialect_possessive": (P.DIALECT_POSSESSIVE.rx, "fy ein ei oor ma mah"),
     "definite": (P.DEFINITE_REF.rx, "the this that"),
     "indefinite": (P.INDEFINITE_REF.rx, "a an"),
     "indefinite_age": (P.INDEFINITE_AGE_REF.rx, "a an one"),

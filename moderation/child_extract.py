@@ -386,6 +386,12 @@ class Extractor:
             self._tail_age(text, low, m.end(), scan, ref)
             if not plural:
                 name_slots.append(m.end())
+        for m in an.find("dialect_possessive"):
+            key = " ".join(m.group("noun").split())
+            ref = Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], P.DIALECT_SING.get(key, ""))
+            scan.refs.append(ref)
+            self._tail_age(text, low, m.end(), scan, ref)
+            name_slots.append(m.end())
         for m in P.NAMED_POSSESSIVE_REF.finditer(low):
             owner = low[max(0, m.start() - 30) : m.start()].rsplit(None, 1)[-1] + "'s" if m.start() else ""
             if not owner or owner in P.NOT_POSSESSIVE:

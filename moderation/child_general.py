@@ -22,7 +22,8 @@ _STAT_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(r"\b(?:as|like|was|were|being|been|be|am|i'm|im|such|what|not|every|of)\s+$")
 _RELATIVE_DIED = re.compile(
     r"\b(?:mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|"
-    r"parent|parents|husband|wife|partner|uncle|aunt|auntie|friend|dog|cat)\s+(?:\w+\s+)?$"
+    r"parent|parents|husband|wife|partner|uncle|aunt|auntie|friend|dog|cat|brother|sister|stepdad|stepmum|"
+    r"cousin|grandparents)\s+(?:\w+\s+)?$"
 )
 _LATER_AGE = re.compile(r"[^.!?;]{0,40}?\b(?:is|was|turned|aged?)\s+(?:only\s+|just\s+|now\s+)?(?P<num>\d{1,2}|"
                         + "|".join(P.NUM_WORDS) + r")\b")

@@ -124,6 +124,11 @@ def ages_and_dates(text: str, low: str, scan: Scan, an: Anchors) -> None:
         if v is None or (v >= 18 and m.group("unit") in ("year", "yr")):
             continue
         _add(scan, s0, m.end(), "age", text[s0 : m.end()], "weak")
+    if " oed" in low:
+        for m in P.OED_AGE.finditer(low):
+            v = P.num_value(m.group("num"))
+            if v is not None and v < 18:
+                _add(scan, m.start("num"), m.end("num"), "age", text[m.start("num") : m.end("num")], "weak")
     if "age" in low:
         for m in P.AGED.finditer(low):
             v = P.num_value(m.group("num2"))
@@ -204,6 +209,9 @@ def schools(text: str, low: str, scan: Scan, an: Anchors) -> None:
             continue
         s = m.start() + m.group().index(name_words[0]) if k else m.start()
         _add(scan, s, m.end(), "school", text[s : m.end()], "strong", "named")
+    if "sgol" in low or "scoil" in low or "sgoil" in low:
+        for m in P.CELTIC_SCHOOL.finditer(text):
+            _add(scan, m.start(), m.end(), "school", m.group(), "strong", "named")
     for m in an.find("saint_school", text) if "St" in text else ():
         _add(scan, m.start("name"), m.end("name"), "school", m.group("name"), "strong", "named")
     # Substring tests first; the regex only decides the "pru" case (it wants a word end there).

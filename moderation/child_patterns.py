@@ -136,6 +136,18 @@ POSSESSIVE_REF = WordRegex(
     + _MODS
     + r"(?:(?P<noun>" + _CHILD_NOUN + r")\b|(?P<agenoun>" + _AGE_ADJ + r")\b)"
 )
+# Welsh and Scots possessives: "fy mab", "ei merch", "fy ŵyr", "oor wean", "ma wee boy". Welsh nouns are
+# kept out of CHILD_SING so that English "my merch" (merchandise) is no child.
+DIALECT_SING = {
+    "mab": "m", "fab": "m", "merch": "f", "ferch": "f", "ŵyr": "m", "wyr": "m", "wyres": "f", "plentyn": "",
+    "mhlentyn": "", "blentyn": "", "babi": "", "mhabi": "", "bachgen": "m", "fachgen": "m", "wean": "",
+    "bairn": "", "wee one": "", "wee boy": "m", "wee girl": "f", "lassie": "f", "laddie": "m", "boy": "m",
+    "girl": "f", "son": "m", "daughter": "f", "grandwean": "", "grandbairn": "", "wee lad": "m", "wee lass": "f",
+}
+DIALECT_POSSESSIVE = WordRegex(
+    r"\b(?P<poss>fy|ein|ei|oor|ma|mah)\s+(?:(?:wee|little|wee\s+wee)\s+)?"
+    r"(?P<noun>" + trie_regex(list(DIALECT_SING)) + r")\b(?!['’]s)"
+)
 # "Donna's daughter", "my pal's wee boy": found from the "'s" and read back to the owner's word.
 NAMED_POSSESSIVE_REF = re.compile(
     r"'(?<=[a-z]')s\s+" + _MODS + r"(?P<noun>" + _CHILD_NOUN + r")\b"
@@ -313,6 +325,8 @@ ADULT_AFTER = re.compile(
 
 # --- ages, dates, years -------------------------------------------------------------------------
 # Anchored on the unit so the scan skips ahead; the number is read back from just before it.
+# Welsh "yn 13 oed", "sy'n 8 oed" (years of age).
+OED_AGE = re.compile(r"\b(?P<num>" + NUM + r")\s+(?:mlwydd\s+|blwydd\s+)?oed\b")
 AGE_UNIT = re.compile(r"(?P<unit>year|yr|month|week)s?[- ]?old(?P<plural>s)?\b")
 AGE_NUM_BEFORE = re.compile(r"(?:^|[^\w])(?P<num>" + NUM + r")[- ]?\Z")
 AGED = WordRegex(r"\baged?\s+(?:just\s+|only\s+)?(?P<num2>" + NUM + r")\b(?P<range>\s*(?:-|to|and|&)\s*\d)?")
@@ -392,6 +406,11 @@ SCHOOL_GATE = re.compile(
 )
 SCHOOL_NAME = re.compile(
     r"\b(?:(?:St|Saint)\.?\s+)?(?:" + _CAPW + r"(?:-" + _CAPW + r")?\s+){1,4}" + _SCHOOL_SUFFIX + r"\b"
+)
+# "Ysgol Bro Dinefwr", "Gaelscoil Mhíchíl", "Sgoil Lionacleit": the school word comes first.
+CELTIC_SCHOOL = re.compile(
+    r"\b(?:Ysgol|Sgoil|Scoil|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste)(?:\s+(?:Gynradd|Uwchradd|Gyfun|Feithrin|"
+    r"Gymraeg|Naomh|Mhuire|an|na|y|yr))?(?:\s+" + _CAPW + r"){1,3}"
 )
 SAINT_SCHOOL = re.compile(
     r"\b(?:at|from|to|attends|attending|excluded\s+from|goes\s+to|pupil\s+at|started\s+at)\s+"

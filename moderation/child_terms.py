@@ -28,7 +28,7 @@ connected carer|residence order|parenting assessment|contact centre|supervised c
 unaccompanied|uasc|asylum seeking child|child in need|on the child protection register|
 care home|care placement|placement broke down|placement breakdown|fifth foster home|
 foster homes|moved placements|semi-independent|supported lodgings|in custody|detained|
-foster family|foster families|foster mum|foster dad|foster carer|foster carers|matching panel|
+foster family|foster families|young carer|foster mum|foster dad|foster carer|foster carers|matching panel|
 appropriate adult|police interview|sofa surfing|kicked out|gone missing|tribunal|
 kinship order|missing from placement|missing from her placement|missing from his placement|
 missing from the placement|remand|remanded to|strategy meeting|strategy discussion|mash|mash referral|
@@ -61,7 +61,10 @@ selective mutism|cochlear implant|insulin|chemo|chemotherapy|tics|stammer|asthma
 neurodivergent|special school|sensory needs|complex needs|medical needs|long covid|
 drug use|drinking|alcohol|cannabis|burns unit|severe burns|skin graft|skin grafts|grafts|
 failure to thrive|speech therapy|gender identity clinic|
-gender clinic|gender pathway|gids|puberty blockers|gender dysphoria|socially transitioned|transitioning|
+gender clinic|gender pathway|gids|gender identity service|gender service|non-binary|nonbinary|
+transgender|trans|night terrors|flashbacks|bereaved|bereavement|grieving|inpatient|inpatient unit|
+adolescent unit|psychiatric unit|eating disorder unit|
+puberty blockers|gender dysphoria|socially transitioned|transitioning|
 tracheostomy|trachy|gastrostomy|peg fed|ng tube|ventilator|methadone|
 neonatal abstinence|neonatal abstinence syndrome|nas baby|born addicted|
 pathological demand avoidance|arfid|tic disorder|self harms|her cuts|his cuts|
@@ -90,7 +93,8 @@ EDUCATION_TERMS = """
 permanently excluded|excluded from|excluded|exclusion|exclusions|out of school|missing education|
 home educated|electively home educated|managed move|isolation booth|isolation booths|
 part-time timetable|reduced timetable|school refuser|school refusal|off-rolled|off rolled|
-pupil referral unit|alternative provision|not in school|kept off school|expelled
+pupil referral unit|pru|fixed-term exclusion|fixed term exclusion|
+permanent exclusion|alternative provision|not in school|kept off school|expelled
 """
 
 CATEGORY_KIND = {

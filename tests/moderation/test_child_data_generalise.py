@@ -139,3 +139,40 @@ def test_generalise_set_meets_the_quality_target() -> None:
     fn = sum(not p and r["child_data"] for p, r in zip(preds, rows, strict=True))
     assert tp / (tp + fn) >= 0.95
     assert tp / (tp + fp) >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei ferch hi, Gwenllian, sy'n 12 oed, has been on a child protection plan since the summer.",
+        "Fy mhlentyn yn 6 oed and the school in Pwllheli still hasn't put his ADHD support in place.",
+        "Ma wee lassie is 9 and has been referred to CAMHS for self-harm.",
+        "My son is 13 and a young carer for his dad, and Ysgol Dyffryn Ogwen don't know.",
+        "Our Harvey, 11, has had night terrors every night since his sister died in June.",
+        "My daughter is 16, trans and on the gender identity service waiting list for four years.",
+    ],
+)
+def test_welsh_scots_words_and_sensitive_states_of_one_child_are_held(text: str) -> None:
+    assert _held(text)
+
+
+def test_welsh_school_name_is_reported_as_a_school() -> None:
+    result = DETECTOR.detect("My son is 10 and autistic and goes to Ysgol Bro Myrddin in Carmarthen.")
+    assert result.score >= HOLD_THRESHOLD
+    assert any(s.kind == "school" and s.text.startswith("Ysgol Bro Myrddin") for s in result.spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My merch from the gig arrived today and the hoodie is massive.",
+        "Fy mab is 41 now and lives in Cardiff with his own family.",
+        "Every wean in Inverclyde should have a warm coat this winter.",
+        "Trans teenagers in Wales wait years for the gender identity service.",
+        "Young carers in Ceredigion now get a card to show their teachers.",
+        "I was bereaved at 14 myself and nobody at school noticed.",
+        "Ysgol Penglais has a new head teacher from September.",
+    ],
+)
+def test_dialect_and_sensitive_state_look_alikes_are_not_held(text: str) -> None:
+    assert not _held(text)
