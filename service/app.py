@@ -44,8 +44,7 @@ def load_moderator(settings: Settings) -> Any:
         checkpoint=settings.detoxify_checkpoint,
         config_dir=settings.detoxify_config_dir,
     )
-    scorer = getattr(moderator, "toxicity", None)
-    log.info("toxicity backend: %s (%s)", getattr(scorer, "name", "?"), getattr(scorer, "why", ""))
+    # load_scorer has already logged which toxicity backend is active and why.
     return moderator
 
 

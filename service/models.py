@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -195,7 +194,3 @@ class Membership(Base):
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-def new_token(nbytes: int = 24) -> str:
-    return secrets.token_urlsafe(nbytes)
