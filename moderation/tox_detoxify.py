@@ -54,6 +54,43 @@ def cached_checkpoint(model: str) -> str | None:
     return path if os.path.isfile(path) else None
 
 
+def checkpoint_url(model: str, base_url: str | None = None) -> str:
+    """Where Detoxify publishes the weights of `model`, or the same file under a mirror's base URL.
+
+    SAFEGUARD_DETOXIFY_DOWNLOAD_URL names a mirror (an internal artifact store, say) that holds
+    Detoxify's release files under the same paths, e.g. ``https://mirror/detoxify/`` serving
+    ``v0.1-alpha/toxic_original-c1212f89.ckpt``.
+    """
+    from detoxify.detoxify import DOWNLOAD_URL, MODEL_URLS
+
+    url = MODEL_URLS[model]
+    base = base_url or os.environ.get("SAFEGUARD_DETOXIFY_DOWNLOAD_URL") or DOWNLOAD_URL
+    return base.rstrip("/") + "/" + url.removeprefix(DOWNLOAD_URL)
+
+
+def download_checkpoint(model: str, base_url: str | None = None) -> tuple[str, str]:
+    """Download Detoxify's weights for `model` into torch's hub cache; (path, url).
+
+    The file lands where Detoxify's own download puts it, so later starts (and the "auto"
+    backend) find it there without the network.
+    """
+    import torch.hub
+
+    url = checkpoint_url(model, base_url)
+    dest = os.path.join(_hub_dir(), "checkpoints", CHECKPOINT_FILES[model])
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    # download_url_to_file writes to a temporary file and renames it, so an interrupted
+    # download never leaves a truncated checkpoint in the cache.
+    try:
+        torch.hub.download_url_to_file(url, dest, progress=False)
+    except (OSError, ValueError) as exc:  # urllib's HTTPError/URLError are OSErrors
+        raise RuntimeError(
+            f"could not download Detoxify '{model}' weights from {url} ({exc}): check the network "
+            "or set SAFEGUARD_DETOXIFY_DOWNLOAD_URL to a mirror, or give SAFEGUARD_DETOXIFY_CHECKPOINT "
+            "and SAFEGUARD_DETOXIFY_CONFIG_DIR to load a local copy") from exc
+    return dest, url
+
+
 def map_labels(class_names: Sequence[str], probs: Sequence[float]) -> dict[str, float]:
     """Our six labels from one row of Detoxify outputs; a label the model lacks scores 0.0.
 
@@ -157,9 +194,14 @@ def load_detoxify(model: str = "original", *, checkpoint: str | None = None,
                 "and tokenizer directory) to load offline")
         from detoxify import Detoxify
 
-        detox = Detoxify(model, checkpoint=checkpoint) if checkpoint else Detoxify(model)
+        where = f"from {checkpoint}"
+        if not checkpoint:
+            checkpoint, url = download_checkpoint(model)
+            where = f"from {url} (now cached at {checkpoint})"
+        # Detoxify still fetches the Hugging Face config and tokenizer of the checkpoint's
+        # model type (from the hub, HF_ENDPOINT or the Hugging Face cache).
+        detox = Detoxify(model, checkpoint=checkpoint)
         net, tokenizer, classes = detox.model, detox.tokenizer, list(detox.class_names)
-        where = f"from {checkpoint}" if checkpoint else "from Detoxify's standard download"
     name = f"detoxify:{model}"
     return DetoxifyScorer(name, f"{why}; model '{model}' loaded {where}; {n} threads",
                           net, tokenizer, classes, batch_size=batch_size)
