@@ -86,10 +86,14 @@ _WORD_SLOTS: dict[str, tuple[int, ...]] = {}
 for _name, (_rx, _words) in _SPECS.items():
     for _w in _words.split():
         _WORD_SLOTS[_w] = (*_WORD_SLOTS.get(_w, ()), SLOT[_name])
-# Whole words only. The leading \b makes the engine try the word list at word starts alone,
-# which measured faster here than letting it try every letter that could start a listed word.
-# One capturing group, for split(): [gap, word, gap, word, ..., gap] is cheaper than match objects.
-_ANCHOR = re.compile(r"\b(" + P.trie_regex(_WORD_SLOTS) + r")\b")
+# Whole words only. Every listed word is all word characters, so a word start is a non-word
+# character and then the word: a leading \W lets the engine skip quickly to the next gap between
+# words (a leading \b made it try every position), and a space put before the text stands for the
+# gap before a first word. One capturing group, for split(): [gap, word, gap, word, ..., gap] is
+# cheaper than match objects; each gap lacks the one \W character just before its word.
+if not all(re.fullmatch(r"\w+", w) for w in _WORD_SLOTS):
+    raise ValueError("anchor words must be made of word characters only")
+_ANCHOR = re.compile(r"\W(" + P.trie_regex(_WORD_SLOTS) + r")\b")
 # On ASCII text \d is [0-9], which is cheaper to test than the Unicode class.
 _DIGITS = re.compile(r"\d+")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -120,13 +124,14 @@ class Anchors:
         self.low = low
         starts: list[list[int]] = [[] for _ in NAMES]
         slots = _WORD_SLOTS
-        parts = _ANCHOR.split(low)
+        parts = _ANCHOR.split(" " + low)
+        # Offsets into " " + low, less the leading space, plus the \W before each word: they cancel.
         p = len(parts[0])
         for i in range(1, len(parts), 2):
             word = parts[i]
             for k in slots[word]:
                 starts[k].append(p)
-            p += len(word) + len(parts[i + 1])
+            p += len(word) + len(parts[i + 1]) + 1
         self.starts = starts
         self.digit_runs = _digit_runs(low)
         self._word_digits: list[int] | None = None
@@ -144,7 +149,19 @@ class Anchors:
         starts = self.starts[k]
         if not starts:
             return []
-        return match_at(PATTERNS[k], self.low if s is None else s, starts)
+        # match_at inlined: this runs some twenty times per text.
+        out: list[re.Match[str]] = []
+        last = 0
+        match = PATTERNS[k].match
+        if s is None:
+            s = self.low
+        for p in starts:
+            if p >= last:
+                m = match(s, p)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+        return out
 
     def word_digit_starts(self) -> list[int]:
         """Starts of digit runs that begin a word (not "A22" or "x1")."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from moderation import child_items as items
 from moderation import child_patterns as P
@@ -39,13 +40,15 @@ class _Sentences:
         return bisect_right(self.starts, pos) - 1
 
 
-def _order(f: Finding) -> tuple[int, int]:
-    return f.start, f.start - f.end
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """Drop a finding contained in another of the same kind (keep the longer, earlier one)."""
-    findings.sort(key=_order)
+    # By start, then longest first; two stable sorts on C getters beat one on a Python key function.
+    findings.sort(key=_END, reverse=True)
+    findings.sort(key=_START)
     out: list[Finding] = []
     last_end: dict[str, int] = {}
     for f in findings:
@@ -189,10 +192,13 @@ class ChildDataDetector:
             if not windows and scan.findings:
                 score = 0.05
             return ChildDataResult(round(score, 4))
-        # With one window the chosen findings are the linked ones: deduplicate once for both.
-        kept = _dedupe(list(chosen))
-        spans = self._spans(original, norm, kept)
-        if len(windows) > 1:
+        if len(windows) == 1:
+            # The chosen findings are the linked ones, an ordered part of the scan's findings, which
+            # were deduplicated at the end of _scan: deduplicating a part of them changes nothing.
+            kept = linked
+            spans = self._spans(original, norm, kept)
+        else:
+            spans = self._spans(original, norm, _dedupe(list(chosen)))
             kept = _dedupe(list(linked))
         return ChildDataResult(round(min(score, 1.0), 4), spans, explain(subject, kept))
 

@@ -11,6 +11,13 @@ from dataclasses import dataclass, field
 from moderation import child_patterns as P
 from moderation.child_anchors import Anchors, is_word_start, match_at
 from moderation.child_explain import Finding
+from moderation.child_gates import (
+    ADULT_SELF_WORDS,
+    PRACTITIONER_SELF_WORDS,
+    PRACTITIONER_WORDS,
+    adult_children_gate,
+    gate_passes,
+)
 from moderation.child_gazetteers import Gazetteers
 from moderation.child_terms import term_table
 
@@ -20,25 +27,6 @@ _CAP_SPLIT = re.compile("(" + P.CAP_WORD.pattern + ")")
 # What NAME_AGE_TAIL needs to see first (after optional spaces: ' ( , or one of these words).
 # It is case-insensitive, which makes it slow; on ASCII text this lowercase check is exact.
 _TAIL_START = re.compile(r"\s*[',(]|\s+(?:from|in|of|off|age|is|was|turn|has)")
-
-
-# Literal alternatives (or literal instances) of the gate regexes: finding one settles the gate.
-_PRACTITIONER_WORDS = (
-    "teach", "worker", "carer", "head", "lead", "nurse", "senco", "visitor", "client", "caseload", "mentor", "dsl",
-    "doctor", "therapist", "psycholog", "tutor", "guardian", "solicitor", "barrister", "officer", "midwife",
-    "childminder", "paediatrician", "i work",
-)
-_PRACTITIONER_SELF_WORDS = ("i'm", "i am", "i was", "as ", "client", "caseload", "mentee", "i work", "i teach")
-_ADULT_SELF_WORDS = ("i'm", "as a", "when i", "i was", "i am", "growing", "i grew", "i left")
-_ADULT_CHILDREN_WORDS = ("adult", "grown", "university", "twenties", "thirties", "forties")
-
-
-def _gate(low: str, words: tuple[str, ...], rx: re.Pattern[str]) -> bool:
-    """Whether rx matches somewhere in low, trying cheap substring tests first."""
-    for w in words:
-        if w in low:
-            return True
-    return rx.search(low) is not None
 
 
 def _tail_start(low: str, pos: int) -> bool:
@@ -177,13 +165,12 @@ class Extractor:
         # split() with one group gives [gap, word, gap, ...]; cheaper than a match object per word.
         parts = _CAP_SPLIT.split(text)
         s = len(parts[0])
-        for i in range(1, len(parts), 2):
-            tok = parts[i]
+        append = out.append
+        for tok, gap in zip(parts[1::2], parts[2::2], strict=True):
             low = tok.lower()
             e = s + len(tok)
-            cap = tok[:1].isupper() and (not tok.isupper() or len(tok) == 1 or low in names)
-            out.append((s, e, tok, low, cap))
-            s = e + len(parts[i + 1])
+            append((s, e, tok, low, tok[0].isupper() and (not tok.isupper() or len(tok) == 1 or low in names)))
+            s = e + len(gap)
         return out
 
     def _name_at(self, text: str, toks: list[Tok], i: int, direct: bool) -> tuple[int, int] | None:
@@ -440,8 +427,8 @@ class Extractor:
                                          "single_out"))
         # The gates used to run first; run only when there is a hit, they change nothing else.
         hits = an.find("practitioner_self")
-        if hits and _gate(low, _PRACTITIONER_WORDS, P.PRACTITIONER_GATE) and _gate(
-            low, _PRACTITIONER_SELF_WORDS, P.PRACTITIONER_SELF_GATE
+        if hits and gate_passes(low, PRACTITIONER_WORDS, P.PRACTITIONER_GATE) and gate_passes(
+            low, PRACTITIONER_SELF_WORDS, P.PRACTITIONER_SELF_GATE
         ):
             scan.practitioner.extend(m.start() for m in hits)
         for m in an.find("indefinite_age"):
@@ -452,8 +439,9 @@ class Extractor:
             gender = P.CHILD_SING.get(noun, "")
             scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()], gender))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True, "ref_age"))
-        hits = an.find("practitioner_ref")
-        for m in hits if hits and P.PRACTITIONER_REF_GATE.search(low) else ():
+        # The gate is one fast scan; the patterns' start words ("a", "the") are in every text.
+        gate = an.words("practitioner_ref") and P.PRACTITIONER_REF_GATE.search(low) is not None
+        for m in an.find("practitioner_ref") if gate else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
         for m in an.find("pronoun_age"):
             v = P.num_value(m.group("num"))
@@ -484,9 +472,9 @@ class Extractor:
         for m in an.find("self_child") if first_person else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
         hits = an.find("adult_self")
-        if hits and _gate(low, _ADULT_SELF_WORDS, P.ADULT_SELF_GATE):
+        if hits and gate_passes(low, ADULT_SELF_WORDS, P.ADULT_SELF_GATE):
             scan.adult_self.extend(m.start() for m in hits)
-        if _gate(low, _ADULT_CHILDREN_WORDS, P.ADULT_CHILDREN_GATE):
+        if adult_children_gate(low):
             scan.adult_children.extend(m.start() for m in an.find("adult_children"))
         for m in an.find("generic_plural"):
             before = low[max(0, m.start() - 9) : m.start()]

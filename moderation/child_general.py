@@ -19,6 +19,9 @@ _STAT_AFTER = re.compile(
     r"\s+(?:in|out\s+of)\s+(?:every\s+|a\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|"
     r"hundred|thousand)\b"
 )
+# Necessary parts of two STAT_CUE branches, for its gate.
+_TIMES_CUE = re.compile(r"times\s+(?:more|less)")
+_RATE_CUE = re.compile(r"rates?\s+of")
 _ROLE_BEFORE = re.compile(r"\b(?:as|like|was|were|being|been|be|am|i'm|im|such|what|not|every|of)\s+$")
 _RELATIVE_DIED = re.compile(
     r"\b(?:mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|"
@@ -31,6 +34,35 @@ _LATER_AGE = re.compile(r"[^.!?;]{0,40}?\b(?:is|was|turned|aged?)\s+(?:only\s+|j
 
 def _clause_start(low: str, pos: int) -> bool:
     return _CLAUSE_START.search(low, max(0, pos - 12), pos) is not None
+
+
+def _jigsaw_possible(low: str) -> bool:
+    """False when no branch of JIGSAW_CUE can match: each needs a first word and a last word.
+
+    Finding the first words means scanning for common words ("you"); most texts fail here first.
+    """
+    who = "who" in low
+    if who and (("you" in low and _JIGSAW_YOU.search(low) is not None) or "obvious" in low):
+        return True
+    if (who or "which" in low) and any(w in low for w in _JIGSAW_CROWD) and _JIGSAW_CROWD_RX.search(low):
+        return True
+    return (
+        ("easy" in low or "easily" in low or "possible" in low)
+        and ("identify" in low or "work" in low or "recognise" in low)
+        and _JIGSAW_EASY.search(low) is not None
+    )
+
+
+_JIGSAW_CROWD = ("everyone", "everybody", "anyone", "anybody", "whole")
+# JIGSAW_CUE's "you could tell who" branch: it starts with a literal, so the engine finds it fast.
+_JIGSAW_YOU = re.compile(
+    r"you\s+(?:can|could|would|will|'d|'ll)\s+(?:easily\s+)?(?:work\s+out|tell|guess|know|figure\s+out)\s+who"
+)
+# The start of its "everyone in the village knows who" branch, and its "easy to identify" branch.
+_JIGSAW_CROWD_RX = re.compile(r"(?:everyone|everybody|anyone|anybody|whole\s+\w+)\s+(?:in|on|at|round|around|from)\s+")
+_JIGSAW_EASY = re.compile(r"(?:easy|easily|possible)\s+to\s+(?:identify|work\s+out|recognise)")
+if any(rx.pattern not in G.JIGSAW_CUE.pattern for rx in (_JIGSAW_YOU, _JIGSAW_CROWD_RX, _JIGSAW_EASY)):
+    raise ValueError("the _JIGSAW_* gates must stay copies of parts of JIGSAW_CUE")
 
 
 def _age_finding(scan: Scan, s: int, e: int, label: str, sub: str = "") -> None:
@@ -109,9 +141,7 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
         is_self = re.search(r"\b(?:i'm|im|i\s+am|as)\b", low[max(0, m.start() - 60) : m.start()]) is not None
         scan.refs.append(Ref(m.start(), m.end("num"), "strong", text[m.start() : m.end("num")], is_self=is_self))
         _age_finding(scan, m.start("num"), m.end("num"), m.group("num"))
-    # Every cue ends in "who", "which", "identify", "work out" or "recognise".
-    jigsaw = "who" in low or "which" in low or "identify" in low or "recognise" in low or "work" in low
-    for m in an.find("jigsaw_cue") if jigsaw else ():
+    for m in an.find("jigsaw_cue") if _jigsaw_possible(low) else ():
         scan.refs.append(Ref(m.start(), m.end(), "strong", "a child readers could identify"))
     for m in an.find("single_one"):
         s = m.start()
@@ -126,9 +156,12 @@ def general_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) ->
         scan.refs.append(Ref(s, m.end(), "strong", text[s : m.end()]))
         scan.findings.append(Finding(s, m.end(), "single_out", text[s : m.end()], "weak", False, "single_out"))
     # Substrings every STAT_CUE match contains; most comments have none of them.
+    # "times" and "rate" are common ("sometimes", "separate"): a literal-led regex checks their cue.
     if (
-        "likel" in low or "%" in low or "times" in low or "average" in low or "rate" in low
-        or "proportion" in low or ("cent" in low and "per" in low)
+        "likel" in low or "%" in low or "average" in low or "proportion" in low
+        or ("times" in low and _TIMES_CUE.search(low) is not None)
+        or ("rate" in low and _RATE_CUE.search(low) is not None)
+        or ("cent" in low and "per" in low)
         or ("than" in low and ("peers" in low or "classmates" in low))
     ):
         for m in G.STAT_CUE.finditer(low):

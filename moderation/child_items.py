@@ -54,7 +54,19 @@ def _windowed(rx: re.Pattern[str], gate: re.Pattern[str], text: str, reach: int)
 def _yo_ages(an: Anchors) -> list[re.Match[str]]:
     """YO_AGE matches ("9yo", "12 y/o"): they start a run of digits not just after a full stop."""
     low = an.low
-    return match_at(P.YO_AGE, low, [d for d, _e in an.digit_runs if d == 0 or low[d - 1] != "."])
+    starts = []
+    for d, e in an.digit_runs:
+        # One or two digits, at most one whitespace character, then "yo" or "y/o": checked here
+        # because most numbers are not ages and a regex call costs more than these tests.
+        if e - d > 2 or (d and low[d - 1] == "."):
+            continue
+        k = e + 1 if low[e : e + 1].isspace() else e
+        if low.startswith(_YO, k):
+            starts.append(d)
+    return match_at(P.YO_AGE, low, starts)
+
+
+_YO = ("yo", "y/o")
 
 
 def _year_groups(an: Anchors) -> list[re.Match[str]]:
@@ -112,7 +124,7 @@ def _add(scan: Scan, s: int, e: int, kind: str, label: str, weight: str, sub: st
 
 
 def ages_and_dates(text: str, low: str, scan: Scan, an: Anchors) -> None:
-    for m in P.AGE_UNIT.finditer(low):
+    for m in P.AGE_UNIT.finditer(low) if "old" in low else ():
         b = P.AGE_NUM_BEFORE.search(low, max(0, m.start() - 12), m.start())
         if not b:
             continue
@@ -170,12 +182,13 @@ def ages_and_dates(text: str, low: str, scan: Scan, an: Anchors) -> None:
                 scan.refs.append(Ref(s, e, "strong", "date of birth " + text[s:e]))
         elif P.HEARING_WORD.search(before) or P.HEARING_WORD.search(low, e, min(len(low), e + 40)):
             _add(scan, s, e, "case_reference", "hearing on " + text[s:e], "strong", "hearing")
-    for m in P.BORN_YEAR.finditer(low):
+    # Each of the two patterns below needs one of these words.
+    for m in P.BORN_YEAR.finditer(low) if ("born" in low or "dob" in low) else ():
         label = text[m.start("date") : m.end("date")]
         _add(scan, m.start("date"), m.end("date"), "date_of_birth", label, "strong")
         if _recent_year(label):
             scan.refs.append(Ref(m.start("date"), m.end("date"), "strong", "born " + label))
-    for m in P.HEARING_WHEN.finditer(low):
+    for m in P.HEARING_WHEN.finditer(low) if ("hearing" in low or "court" in low) else ():
         _add(scan, m.start("when"), m.end("when"), "case_reference", "hearing " + text[m.start("when") : m.end("when")],
              "strong", "hearing")
 
@@ -347,8 +360,13 @@ def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors)
         _add(scan, m.start("ref"), m.end("ref"), "case_reference", text[m.start("ref") : m.end("ref")], "strong")
     for m in P.NAMED_CASE.finditer(text) if " case" in low else ():
         _add(scan, m.start(), m.end(), "care_status", m.group(), "sensitive", "named_case")
+    lookup = ex.term_lookup.get
     for m in an.find("terms"):
-        cat = ex.term_lookup.get(term_key(m.group()))
+        # Keys are in term_key form; most matches already are, which spares rebuilding the string.
+        phrase = m.group()
+        cat = lookup(phrase)
+        if cat is None:
+            cat = lookup(term_key(phrase))
         if cat is None:
             continue
         if cat == "health" and _next_word(low, m.end()) in _NOT_CHILD_HEALTH:
