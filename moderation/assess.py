@@ -67,14 +67,16 @@ class Moderator:
         return out
 
 
-def build_moderator(backend: str = "auto", **scorer_options: Any) -> Moderator:
+def build_moderator(backend: str = "auto", *, learned: bool = True, **scorer_options: Any) -> Moderator:
     """Load the toxicity scorer (``moderation.toxicity.load_scorer``) and the child-data detector.
 
     ``backend`` is "auto", "embedded" or "detoxify"; ``scorer_options`` go to ``load_scorer``
-    (model, checkpoint, config_dir, threads, batch_size). Slow: call once per process.
+    (model, checkpoint, config_dir, threads, batch_size). ``learned=False`` switches off the
+    learned text models (moderation.learned), leaving the rules alone: for training and
+    measuring them. Slow: call once per process.
     """
     # Imported here so that importing moderation.assess never loads a model or torch.
     from moderation.child_data import ChildDataDetector as Detector
     from moderation.toxicity import load_scorer
 
-    return Moderator(load_scorer(backend, **scorer_options), Detector())
+    return Moderator(load_scorer(backend, learned=learned, **scorer_options), Detector(learned=learned))

@@ -14,7 +14,10 @@ from moderation.child_explain import Finding, Subject, explain
 from moderation.child_extract import Extractor, Ref, Scan, Tok
 from moderation.child_gazetteers import load_gazetteers
 from moderation.child_general import events, general_refs, lower_places, more_names
+from moderation.child_more import guards, more_refs
 from moderation.child_normalize import Normalised, normalise
+from moderation.learned import LinearTextModel
+from moderation.learned import load as load_learned
 from moderation.types import CHILD_DATA_KINDS, ChildDataResult, Span
 
 __all__ = ["ChildDataDetector", "detect", "detect_batch", "HOLD_THRESHOLD"]
@@ -27,6 +30,7 @@ _WINDOW = 3
 _IDENTIFIERS = frozenset({"date_of_birth", "address", "contact", "case_reference"})
 _SENSITIVE = frozenset({"care_status", "health_or_sen", "abuse_or_exploitation"})
 _KINDS = frozenset(CHILD_DATA_KINDS)
+_MODEL_CHARS = 5000
 
 
 class _Sentences:
@@ -70,9 +74,13 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 class ChildDataDetector:
     """Finds personal data about specific children. Gazetteers load once, on construction."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, learned: bool = True, model: LinearTextModel | None = None) -> None:
         self._gaz = load_gazetteers()
         self._ex = Extractor(self._gaz)
+        # The learned model (moderation.learned; `model` replaces the shipped one) only adds to
+        # the rules: it is asked about texts the rules did not hold, and can lift their score,
+        # never lower it.
+        self._model = (model or load_learned("child_data")) if learned else None
 
     def detect_batch(self, texts: Sequence[str]) -> list[ChildDataResult]:
         return [self.detect(t) for t in texts]
@@ -82,7 +90,28 @@ class ChildDataDetector:
             return ChildDataResult(0.0)
         norm = normalise(text)
         scan = self._scan(norm)
-        return self._judge(text, norm, scan)
+        result = self._judge(text, norm, scan)
+        if self._model is not None and result.score < HOLD_THRESHOLD:
+            result = self._second_opinion(text, result)
+        return result
+
+    def _second_opinion(self, text: str, result: ChildDataResult) -> ChildDataResult:
+        model = self._model
+        assert model is not None
+        # Long texts are cut for the model as for any classifier; the rules scanned all of it.
+        p = model.probability(text[:_MODEL_CHARS])
+        score = model.calibrated(p)
+        if score <= result.score:
+            return result
+        if score < HOLD_THRESHOLD:
+            return ChildDataResult(round(score, 4), result.spans, result.explanation)
+        why = (f"the wording reads like personal details of a specific child to a text model trained "
+               f"on labelled comments (probability {p:.2f}), though no rule recognised a complete "
+               "identifying detail: check for a child's name, school, place, case or health before "
+               "publishing")
+        found = result.explanation.rstrip(".")
+        explanation = f"{found}; {why}." if found else why[0].upper() + why[1:] + "."
+        return ChildDataResult(round(score, 4), result.spans, explanation)
 
     # -- scanning -------------------------------------------------------------------------------
     def _scan(self, norm: Normalised) -> tuple[Scan, _Sentences]:
@@ -95,6 +124,7 @@ class ChildDataDetector:
         general_refs(self._ex, text, low, scan, an)
         used = self._ex.names(text, low, toks, scan, slots, an)
         more_names(self._ex, text, low, toks, used, scan, an)
+        more_refs(self._ex, text, low, scan, an)
         items.ages_and_dates(text, low, scan, an)
         items.schools(text, low, scan, an)
         # Sentences that are plainly about a child make a bare known given name a child's name.
@@ -111,6 +141,7 @@ class ChildDataDetector:
             taken = used | self._covered(toks, scan)
             self._ex.context_names(text, low, toks, taken, child_sents, sents.of, scan)
             used |= taken
+        guards(low, scan, an)
         if not any(not r.dropped for r in scan.refs) and not (
             an.digit_runs and items.court_case_numbers(text, an)
         ):
