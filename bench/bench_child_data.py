@@ -27,12 +27,18 @@ FALLBACK = [
 ]
 
 
-def _comments(n: int, target: int, seed: int) -> list[str]:
-    """Realistic ~target-character comments built from labelled comments (mixed labels)."""
+def _comments(n: int, target: int, seed: int, *, child_data: bool | None = None) -> list[str]:
+    """Realistic ~target-character comments built from labelled comments.
+
+    child_data=None mixes every labelled comment (most built comments then hold some child
+    data); False uses only comments without any, the stream where the learned model is asked
+    about every text.
+    """
     pool: list[str] = []
     for path in SOURCES:
         if path.exists():
-            pool += [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+            rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+            pool += [r["text"] for r in rows if child_data is None or r["child_data"] == child_data]
     pool = pool or FALLBACK
     rng = random.Random(seed)
     out: list[str] = []
@@ -76,22 +82,36 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     texts = _comments(args.n, args.chars, seed=7)
+    plain = _comments(args.n, args.chars, seed=8, child_data=False)
     detector = ChildDataDetector()
-    detector.detect_batch(texts[:50])  # warm caches (gazetteers are loaded in the constructor)
+    rules = ChildDataDetector(learned=False)
+    for d in (detector, rules):
+        d.detect_batch(texts[:50])  # warm caches (gazetteers are loaded in the constructor)
     simple = re.compile(r"\bchild(?:ren)?\b")
 
     def baseline(batch: list[str]) -> None:
         for t in batch:
             simple.search(t.lower())
 
-    det, base, ratio = _rates(detector.detect_batch, baseline, texts, args.runs)
+    flagged = sum(r.score >= 0.5 for r in rules.detect_batch(texts)) / len(texts)
+    rows = [
+        (f"mixed stream ({flagged:.0%} held by the rules)", detector.detect_batch, texts, True),
+        ("  same, rules only (no learned model)", rules.detect_batch, texts, False),
+        ("comments without child data (model always asked)", detector.detect_batch, plain, True),
+    ]
     mean_len = sum(map(len, texts)) / len(texts)
-    print(f"child-data detector benchmark: {len(texts)} comments, mean {mean_len:.0f} chars, {args.runs} runs")
-    print(f"{'what':<44}{'comments/s (median)':>22}")
-    print(f"{'ChildDataDetector.detect_batch':<44}{det:>22,.0f}")
-    print(f"{'baseline: lower() + one re.search':<44}{base:>22,.0f}")
-    print(f"{'ratio detector / baseline (median per run)':<44}{ratio:>22.4f}")
-    print(f"{'target':<44}{'>= 2,000':>22}  {'OK' if det >= 2000 else 'BELOW TARGET'}")
+    print(f"child-data detector benchmark: {len(texts)} comments per stream, mean {mean_len:.0f} chars, "
+          f"{args.runs} runs, CPU time of one core")
+    print(f"{'stream':<52}{'comments/s (median)':>21}{'x baseline':>12}")
+    worst = None
+    for label, fn, batch, full in rows:
+        det, base, ratio = _rates(fn, baseline, batch, args.runs)
+        print(f"{label:<52}{det:>21,.0f}{ratio:>12.4f}")
+        if full:
+            worst = det if worst is None else min(worst, det)
+    print(f"{'baseline: lower() + one re.search':<52}{base:>21,.0f}{1:>12.4f}")
+    assert worst is not None
+    print(f"{'target (full detector, every stream)':<52}{'>= 2,000':>21}  {'OK' if worst >= 2000 else 'BELOW TARGET'}")
     return 0
 
 

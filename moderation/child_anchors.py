@@ -35,7 +35,7 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "single_out": (P.SINGLE_OUT.rx, "the only"),
     "practitioner_self": (P.PRACTITIONER_SELF.rx, "i as sw social teacher ta nurse senco dsl hv my our on"),
     "practitioner_ref": (P.PRACTITIONER_REF.rx, "one a the this"),
-    "pronoun_age": (P.PRONOUN_AGE.rx, "he she who"),
+    "pronoun_age": (P.PRONOUN_AGE.rx, "he she who hes shes"),
     "self_age": (P.SELF_AGE.rx, "i im as"),
     "self_child": (P.SELF_CHILD.rx, "i im"),
     "adult_self": (P.ADULT_SELF.rx, "when as growing i"),

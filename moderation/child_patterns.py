@@ -122,7 +122,7 @@ _AGE_ADJ = NUM + r"(?:[- ]?(?:year|yr|month|week)s?[- ]?old|\s?(?:yo|y/o|y\.o))"
 AGE_ADJ_PARTS = re.compile(r"(?P<num>" + NUM + r")[- ]?(?P<unit>year|yr|month|week|yo|y/o|y\.o)")
 _MOD_WORDS = (
     r"little|wee|eldest|oldest|youngest|middle|younger|older|baby|one|two|three|four|foster|"
-    r"adopted|adoptive|step|twin|teenage|disabled|autistic|new|beautiful|lovely|gorgeous|only|"
+    r"adopted|adoptive|step|twin|teenage|kinship|disabled|autistic|new|beautiful|lovely|gorgeous|only|"
     r"own|poor|precious|looked[- ]after|refugee|asylum[- ]seeking|unaccompanied|trans|vulnerable|"
     r"sick|poorly|premature|severely|non-verbal|deaf|blind|wheelchair[- ]using|black|white|"
     r"mixed[- ]race|syrian|afghan|ukrainian|polish|romanian|eritrean|sudanese|somali|albanian|"
@@ -164,7 +164,7 @@ DEFINITE_REF = WordRegex(
     r"(?P<noun>girl|boy|lad|lass|lassie|wean|baby|toddler|teenager|teen|kid|"
     r"child|youngster|young\s+person|pupil|" + _AGE_ADJ + r"(?:\s+(?:girl|boy|lad|child|kid))?)"
     r"\s+(?P<tail>at|in|from|who|whose|with|next\s+door|on|down|across|over|living|that|i|we|"
-    r"they|he|she|involved|mentioned|named|called|was|is|has|had|,)\b"
+    r"they|he|she|involved|mentioned|named|called|was|is|has|had|placed|staying|fostered|,)\b"
 )
 # "a 14 year old lad", "one 9-year-old": someone specific is often meant, but not always.
 INDEFINITE_AGE_REF = WordRegex(
@@ -210,7 +210,7 @@ PRACTITIONER_REF = WordRegex(
     r"placed|support)|in\s+our\s+care))\b"
 )
 PRONOUN_AGE = WordRegex(
-    r"\b(?P<pro>he|she|he's|she's|who|who's)\s+(?:is\s+|was\s+|turned\s+|turns\s+|has\s+just\s+turned\s+)?"
+    r"\b(?P<pro>he|she|he's|she's|hes|shes|who|who's)\s+(?:is\s+|was\s+|turned\s+|turns\s+|has\s+just\s+turned\s+)?"
     r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|barely\s+)?(?P<num>" + NUM + r")\b"
 )
 SELF_AGE = WordRegex(
@@ -219,6 +219,7 @@ SELF_AGE = WordRegex(
 )
 SELF_CHILD = WordRegex(
     r"\b(?:i'm|im|i\s+am)\s+(?:currently\s+|still\s+|now\s+)?(?:in\s+(?:year|yr)\s*\d{1,2}\b|"
+    r"(?:in\s+)?[sp][1-7]\s+(?:at|in|and|,)|in\s+primary\s+[1-7]\b|"
     r"the\s+only\s+(?:[\w-]+\s+){0,2}(?:kid|girl|boy|child|pupil|one\s+in\s+my\s+(?:class|year))\b|"
     r"in\s+(?:foster\s+care|care\b|a\s+children's\s+home|a\s+foster\s+home|residential|kinship\s+care|"
     r"a\s+secure\s+unit)|a\s+looked[- ]after\s+child|a\s+young\s+carer|in\s+sixth\s+form|"
@@ -256,13 +257,15 @@ NAME_INTRO = WordRegex(
     r"we\s+call\s+(?:him|her))\s+"
 )
 NAME_AGE_TAIL = re.compile(
-    r"(?:\s+(?:from|in|of|off)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?(?:\s+estate)?(?=,))?"
+    r"(?:(?:\s+(?:from|in|of|off)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?(?:\s+estate)?){1,2}"
+    r"(?=,|\s+(?:is|was)\s))?"
     r"\s*(?:'s\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?(?P<a5>\d{1,2}|" + "|".join(NUM_WORDS) + r")\b"
     r"(?!\s*(?:%|per|times|minutes|hours|days|weeks|months|miles|points|pounds|p\b|am\b|pm\b|:))|"
     r"\(\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?P<dob1>[\d./-]{6,10}|\d{1,2}\s+[a-z]+\s+\d{4})|"
     r",\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?:on\s+)?(?P<dob2>[\d./-]{6,10}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})|"
-    r"\(\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr2>\d{1,2})\b|"
+    r"\(\s*(?:in\s+)?(?:year|yr|y|primary|p|s)\s*(?P<yr2>\d{1,2})\b|"
     r"\(\s*(?:aged?\s*)?(?P<a1>\d{1,2})\s*(?:yrs?|years?)?\s*\)|,\s*(?:aged?\s+)?(?P<a2>\d{1,2})\s*"
+    r"(?:(?:y/o|yo|yrs?(?:\s+old)?|years?\s+old)\s*)?"
     r"(?=[,.;:)!]|\s+(?:and|but|has|is|was|who|from|in|at)\b)|,?\s+aged?\s+(?P<a3>\d{1,2})\b(?!\s*(?:-|to|and|&)\s*\d)|"
     r",\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr>\d{1,2})\b|\s+(?:is|was|turned|turns|has\s+just\s+turned)\s+"
     r"(?:only\s+|just\s+|now\s+|nearly\s+)?(?P<a4>\d{1,2}|" + "|".join(NUM_WORDS) + r")\b"
@@ -270,9 +273,10 @@ NAME_AGE_TAIL = re.compile(
     r"|\s+was\s+born\b|\s+(?:is|was)\s+(?:in|starting|starts|in\s+the)\s+(?:year|yr|reception|nursery)\b)",
     re.IGNORECASE,
 )
-BABY_NAME = WordRegex(r"\b(?:[Bb]aby|[Ww]ee|[Ll]ittle|our)\s+(?=[A-Z])")
+BABY_NAME = WordRegex(r"\b(?:[Bb]aby|[Ww]ee|[Ll]ittle|[Oo]ur)\s+(?=[A-Z])")
 STOP_NAMES = frozenset(
-    """the a an my our his her their your its i he she they we it this that these those and but or
+    """the a an my our his her their your its i i'd i'll i've i'm id ive he she they we it this that these
+    those and but or
     so if when while as at in on of for to from with by is was has had have be been will would can
     could should may might must do did does not no yes all any both each every some most many much
     more less very just only also even still then than there here where what which who whom whose

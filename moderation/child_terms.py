@@ -38,7 +38,10 @@ leaving care team|placement move|emergency placement|special guardian|sgo assess
 care review|lac review|looked after review|child protection conference|initial child protection conference|
 interim supervision order|birth mum|birth dad|
 birth family|birth parents|young offenders|young offenders institution|borstal|curfew|
-bail conditions
+bail conditions|in kinship with|kinship grandson|kinship granddaughter|
+lives with his nan|lives with her nan|lives with his gran|lives with her gran|lives with his grandparents|
+lives with her grandparents|mum went to prison|dad went to prison|mum is in prison|dad is in prison|
+mum's in prison|dad's in prison|care kid|at-risk register|at risk register|was deported|been deported
 """
 HEALTH_TERMS = """
 ehcp|ehcps|ehc plan|education health and care plan|statement of sen|sen support|send support|
@@ -74,6 +77,8 @@ laxatives|sensory issues|
 burns|scalds|black eye|fracture|fractured|broken arm|broken leg|head injury|bleed on the brain|
 gave birth|giving birth|had a baby|termination of pregnancy|weeks pregnant|
 muscular dystrophy|duchenne|coma|ventilated|hospice|dialysis|transplant|
+wets the bed|wetting the bed|bedwetting|bed wetting|enuresis|soiling|leg brace|back brace|stoma|
+colostomy|centile|semh|social emotional and mental health|
 mute|nonspeaking|non-speaking|alnco|aln|additional learning needs|co-ordinated support plan
 """
 ABUSE_TERMS = """
@@ -87,14 +92,18 @@ forced marriage|starved|molested|indecent images|online predator|abuser|exploiti
 hits her|hits him|hit her|hit him|hitting her|hitting him|beats her|beats him|
 beat her|beat him|punched|slapped|strangled|touched her|touched him|touching her|touching him|disclosed|disclosure|
 sexual assault|indecent assault|inappropriate messages|nude images|
-debt bondage|stabbing
+debt bondage|stabbing|restrained|restraint|witnessed the|witnessed his|witnessed her|
+saw what happened to his mum|saw what happened to her mum|run gear|running gear|running a line|running for a line|
+run county|use him to run|use her to run|by older men|by older males|with older men|with older males|
+older boyfriend
 """
 EDUCATION_TERMS = """
 permanently excluded|excluded from|excluded|exclusion|exclusions|out of school|missing education|
 home educated|electively home educated|managed move|isolation booth|isolation booths|
 part-time timetable|reduced timetable|school refuser|school refusal|off-rolled|off rolled|
 pupil referral unit|pru|fixed-term exclusion|fixed term exclusion|
-permanent exclusion|alternative provision|not in school|kept off school|expelled
+permanent exclusion|alternative provision|not in school|kept off school|expelled|in isolation|
+hasn't set foot in school|not set foot in school|missed school|missing school
 """
 
 CATEGORY_KIND = {

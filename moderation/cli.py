@@ -63,6 +63,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--checkpoint", default=env.get("SAFEGUARD_DETOXIFY_CHECKPOINT") or None)
     parser.add_argument("--config-dir", default=env.get("SAFEGUARD_DETOXIFY_CONFIG_DIR") or None)
     parser.add_argument("--threads", type=_positive_int, default=None, metavar="N")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="switch off the learned text models and use the rules alone")
 
 
 def register(subparsers: Any) -> None:
@@ -125,7 +127,17 @@ def _moderator(args: argparse.Namespace) -> Moderator:
     for name in ("model", "checkpoint", "config_dir", "threads"):
         if getattr(args, name, None) is not None:
             options[name] = getattr(args, name)
-    return build_moderator(args.backend, **options)
+    return build_moderator(args.backend, learned=not args.rules_only, **options)
+
+
+def describe_learned(moderator: Any) -> str:
+    """Which learned text models are in use (moderation.learned), for --info."""
+    models = [m for m in (getattr(moderator.child_data, "_model", None),
+                          getattr(moderator.toxicity, "_learned", None)) if m is not None]
+    if not models:
+        return "none (rules only)"
+    parts = [f"{m.name} ({len(m.weights):,} features, flags at p >= {m.threshold:.2f})" for m in models]
+    return f"{' and '.join(parts)}, trained on {', '.join(models[0].trained_on)}"
 
 
 def _handle(run: Callable[[], int]) -> int:
@@ -143,6 +155,7 @@ def _run_score(args: argparse.Namespace) -> int:
         if args.info:
             print(f"backend: {moderator.backend}")
             print(f"why: {moderator.why}")
+            print(f"learned: {describe_learned(moderator)}")
             return 0
         return main_score(
             sys.stdin.buffer,

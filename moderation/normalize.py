@@ -40,7 +40,8 @@ _CONFUSABLES = {
 # Gestures that say a word: the raised middle finger is "fuck" aimed at whoever follows.
 _EMOJI_WORDS = {"\U0001f595": " fuck "}
 _LATIN_RE = re.compile(r"[a-zA-Z]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
+# Letters outside ASCII, found by the regex engine rather than a Python loop over every letter.
+_NON_ASCII_LETTER_RE = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 def _squared_letter(cp: int) -> str | None:
@@ -168,10 +169,14 @@ _OBFUSCATED_TOKEN = re.compile(r"(?<!\S)[^\s0-9*#@$!|%~^+€¡_.\-]*[0-9*#@$!|%~
 # Cheap test whether a text can hold such a token at all: a symbol touching a letter, or a
 # short word split by one dot or hyphen ("f.uck", "sh-it").
 _ANY_SYMBOL = re.compile(r"[0-9*#@$!|%~^+€¡_]")
+# It is only ever asked whether it matches: a letter then a symbol, a symbol then a letter,
+# or a lone digit run on into letters that are not a unit ("2nd", "10am"). Each branch starts
+# at the symbol or digit, looking back at the letter, so the regex engine skips straight to
+# the (rare) symbols instead of trying every letter.
 _MAYBE_OBFUSCATED = re.compile(
-    r"[a-z][0-9*#@$!|%~^+€¡_]|[*#@$!|%~^+€¡_][a-z]"
-    r"|(?<![0-9])[0-9](?!(?:st|nd|rd|th|am|pm|s|k|m|bn|yo|yr|yrs|mph|kg|km|cm|mm|ml|p|x|h|hr|hrs|"
-    r"ish)\b)[a-z]")
+    r"[0-9*#@$!|%~^+€¡_](?:(?<=[a-z][0-9*#@$!|%~^+€¡_])|(?<=[*#@$!|%~^+€¡_])(?=[a-z])"
+    r"|(?<=[0-9])(?<![0-9][0-9])"
+    r"(?!(?:st|nd|rd|th|am|pm|s|k|m|bn|yo|yr|yrs|mph|kg|km|cm|mm|ml|p|x|h|hr|hrs|ish)\b)[a-z])")
 _WORD = re.compile(r"[a-z]+")
 _TOKEN_EDGE = "\"'()[]{}<>,;:?“”‘’"
 # Three or more single letters split by spaces/dots/hyphens ("f u c k", "w-h-o-r-e", "s.h.i.t",
@@ -307,8 +312,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def _mostly_latin(text: str) -> bool:
     text = unicodedata.normalize("NFKC", text)  # fullwidth and maths letters count as Latin
     latin = len(_LATIN_RE.findall(text))
-    other = sum(1 for c in _LETTER_RE.findall(text)
-                if not c.isascii() and c.lower() not in _CONFUSABLES)
+    other = sum(1 for c in _NON_ASCII_LETTER_RE.findall(text) if c.lower() not in _CONFUSABLES)
     return latin > 0 and latin >= other
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from moderation import tox_colloquial, tox_identity, tox_insults, tox_threats
+from moderation.tox_lexicon import IDENTITY_ADJS, INSULT_ADJS
 from moderation.tox_rules import ADJ_TRIG, NOUN_TRIG, PROFILES, SPAN_LABEL, Rule
 
 __all__ = ["NEGATED", "PROFILES", "REPORTED", "REPORTED_AFTER", "REPORTED_EVENT", "RULES",
@@ -108,6 +109,7 @@ _ALSO: dict[str, frozenset[str]] = {
                                 "round", "exterminate", "gas", "hate", "hang", "shoot", "burn",
                                 "more"}),
 }
+_FIRST_WORDS_OF_ADJS = frozenset(re.findall(r"[a-z]+", w)[0] for w in INSULT_ADJS)
 _BEATINGS = frozenset("slap smack kicking hiding beating slapping thump pasting battering shoeing "
                       "doing good punch clout thrashing".split())
 _ALSO.update({
@@ -128,6 +130,22 @@ _ALSO.update({
     "give_beating": _BEATINGS,
     "wish_violence": _BEATINGS | frozenset(
         "smirk grin look head teeth down should tear sleep mind care complain brick petrol".split()),
+    # Every match names the office (or "chief exec"); most texts with an insult noun do not.
+    "office_is_noun": frozenset(
+        "minister ministers mp mps councillor councillors head heads judge judges secretary "
+        "secretarys pm pms director directors chief leader leaders mayor mayors".split()),
+    # Each branch needs one of these whole words ("... like you", "nobody cares", "imagine
+    # being", "too stupid to", "you're so thick to").
+    "like_you": frozenset({"like", "cares", "asked", "wants", "imagine", "too", "so"}),
+    # Matches open with an identity adjective, an intensifier or "<noun> you are".
+    "identity_insult": frozenset(IDENTITY_ADJS),
+    "mod_noun": frozenset(
+        "absolute complete total utter fucking fuckin effing bloody proper massive right pathetic "
+        "useless stupid thick wee you u ya ye".split()),
+    "you_adj_vocative": frozenset({"you", "u", "ya", "ye"}),
+    # An insult adjective opens the match: its first word ("two-faced" -> "two") is there.
+    "adj_noun": _FIRST_WORDS_OF_ADJS,
+    "adj_weak_noun": _FIRST_WORDS_OF_ADJS,
 })
 _TRIGGERS: dict[str, frozenset[str]] = {
     "you_all_are": frozenset({"yous", "youse", "lot", "people", "all", "y"}),

@@ -7,10 +7,11 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from moderation.learned import load as load_learned
 from moderation.normalize import MappedText, normalize_mapped, normalize_words
 from moderation.tox_lexicon import MILD_PROFANITY, STRONG_PROFANITY, alt
 from moderation.toxic_patterns import (
@@ -34,6 +35,9 @@ HOLD_THRESHOLD = 0.5
 # only needs a sample of it to judge the overall tone.
 MAX_SCAN_CHARS = 100_000
 MAX_MODEL_CHARS = 20_000
+# The learned model is asked about texts whose every label is below this (the default hold level).
+LEARNED_ASK_BELOW = 0.5
+MAX_MODEL_WORDS = 4000
 # Scores saturate long before this: a text pasting the same abuse 2,000 times costs no more
 # than one that says it a few times.
 MAX_HITS_PER_RULE = 8
@@ -73,6 +77,10 @@ _EVENT_WORDS = frozenset(
     "jury inquiry tribunal panel hearing convicted jailed charged".split())
 
 
+_QUOTE_MARK = re.compile(r"['‘“\"]")
+# Literals of which every REPORTED match holds one (its alternatives, and the quote marks).
+_REPORTED_CUE = re.compile(r"call|branded|label|described|name|told|said|accused|word|term|such|"
+                           r"slur|shout|scream|chant|abuse|insult|phrase|[\"“‘]")
 _OPEN_QUOTE = re.compile(r"(?:^|[\s(:])['‘“\"][^'’”\".!?]*$")
 _CLOSE_QUOTE = re.compile(r"[^'’”\"]{0,80}?['’”\"](?:\s|[.,!?;:)]|$)")
 
@@ -107,8 +115,11 @@ _INSTITUTION_WORDS = frozenset(
 def _quoted(norm: str, start: int, end: int) -> bool:
     # Abuse inside quotation marks is being reported ("staff told them to 'go and kill
     # yourself'", "she was called 'a useless cow'"), not said to anyone.
-    return bool(_OPEN_QUOTE.search(norm, max(0, start - 80), start)
-                and _CLOSE_QUOTE.match(norm, end))
+    lo = max(0, start - 80)
+    # An opening quote needs a quote mark in range: a cheap test spares most regex scans.
+    if not _QUOTE_MARK.search(norm, lo, start):
+        return False
+    return bool(_OPEN_QUOTE.search(norm, lo, start) and _CLOSE_QUOTE.match(norm, end))
 
 
 def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True,
@@ -119,29 +130,29 @@ def _context_factor(norm: str, start: int, end: int = -1, reported: bool = True,
         quoted = _quoted(norm, start, end)
         if quoted or _MENTION_AFTER.match(norm, end + (1 if norm[end:end + 1] in _QUOTES else 0)):
             factor *= 0.35
-    if reported and REPORTED.search(prefix):
+    # Each cue regex runs only when a literal every one of its matches contains is there.
+    if reported and _REPORTED_CUE.search(prefix) and REPORTED.search(prefix):
         factor *= 0.4
-    if NEGATED.search(prefix[-24:]):
+    near = prefix[-24:]
+    if ("no" in near or "n't" in near or "n’t" in near or "never" in near) and NEGATED.search(near):
         factor *= 0.3
-    if _AFFECTION.search(prefix):
+    if ("my" in prefix or "our" in prefix) and _AFFECTION.search(prefix):
         factor *= 0.4
     if institution and _INSTITUTION_SUBJECT.search(prefix[-50:]):
         factor *= 0.4
     return factor
 
 
-def _spots(norm: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Start and end of every whole-word occurrence of `words` (few words, so str.find)."""
+def _spots(norm: str, word: str) -> list[tuple[int, int]]:
+    """Start and end of every whole-word occurrence of `word` (str.find beats a regex here)."""
     out = []
     n = len(norm)
-    for w in words:
-        k = len(w)
-        i = norm.find(w)
-        while i >= 0:
-            if (i == 0 or not norm[i - 1].isalpha()) and (i + k == n or not norm[i + k].isalpha()):
-                out.append((i, i + k))
-            i = norm.find(w, i + 1)
-    out.sort()
+    k = len(word)
+    i = norm.find(word)
+    while i >= 0:
+        if (i == 0 or not norm[i - 1].isalpha()) and (i + k == n or not norm[i + k].isalpha()):
+            out.append((i, i + k))
+        i = norm.find(word, i + 1)
     return out
 
 
@@ -156,6 +167,41 @@ def _trigger_index() -> dict[str, tuple[int, ...]]:
 
 
 _TRIGGER_INDEX = _trigger_index()
+_TRIGGER_WORDS = frozenset(_TRIGGER_INDEX)
+
+
+def _window_keys() -> tuple[int, ...]:
+    # Rules with the same trigger words and reach search the same windows of a text (the
+    # insult-noun rules mostly do): number them so each text works the windows out once.
+    keys: dict[tuple[frozenset[str], int, int], int] = {}
+    return tuple(keys.setdefault((r.triggers, r.before, r.after), len(keys)) for r in RULES)
+
+
+_WINDOW_KEY = _window_keys()
+
+
+def _windows(norm: str, present: list[str], spots_of: dict[str, list[tuple[int, int]]],
+             before: int, after: int) -> list[list[int]]:
+    """Merged [start, end) stretches within `before`/`after` of the present trigger words."""
+    spots: list[tuple[int, int]] = []
+    for w in present:
+        found = spots_of.get(w)
+        if found is None:
+            found = spots_of[w] = _spots(norm, w)
+        spots.extend(found)
+    if len(present) > 1:
+        spots.sort()
+    n = len(norm)
+    windows: list[list[int]] = []
+    for a, b in spots:
+        a = a - before if a > before else 0
+        b = b + after if b + after < n else n
+        if windows and a <= windows[-1][1]:
+            if b > windows[-1][1]:
+                windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    return windows
 
 
 def find_hits(norm: str, words: set[str] | None = None,
@@ -164,28 +210,29 @@ def find_hits(norm: str, words: set[str] | None = None,
     if words is None:
         words = set(_WORD.findall(norm))
     present_by_rule: dict[int, list[str]] = {}
-    for w in words:
-        for i in _TRIGGER_INDEX.get(w, ()):
+    # Intersect in C first: most of a text's words trigger nothing.
+    for w in _TRIGGER_WORDS.intersection(words):
+        for i in _TRIGGER_INDEX[w]:
             present_by_rule.setdefault(i, []).append(w)
     if not present_by_rule:
         return []
     hits: list[Hit] = []
-    n = len(norm)
     reported = not _REPORT_WORDS.isdisjoint(words) or any(q in norm for q in "\"“‘")
     event = not _EVENT_WORDS.isdisjoint(words)
     institution = not _INSTITUTION_WORDS.isdisjoint(words)
+    # Many rules share trigger words (a dozen fire on any insult noun): locate each word and
+    # work out each set of windows once per text, not once per rule.
+    spots_of: dict[str, list[tuple[int, int]]] = {}
+    windows_of: dict[int, list[list[int]]] = {}
     for i in sorted(present_by_rule):
         rule = RULES[i]
         present = present_by_rule[i]
         if rule.also and rule.also.isdisjoint(words):
             continue
-        windows: list[list[int]] = []
-        for a, b in _spots(norm, present):
-            a, b = max(0, a - rule.before), min(n, b + rule.after)
-            if windows and a <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], b)
-            else:
-                windows.append([a, b])
+        windows = windows_of.get(_WINDOW_KEY[i])
+        if windows is None:
+            windows = windows_of[_WINDOW_KEY[i]] = _windows(norm, present, spots_of,
+                                                            rule.before, rule.after)
         found = 0
         for a, b in windows:
             if found >= max_per_rule:
@@ -258,7 +305,9 @@ class _ProfanityModel:
     _lock = threading.Lock()
     _loaded: tuple[Any, Any] | None = None
     _fast: tuple[dict[str, int], Any, Any, Any, Any, Any] | None = None
-    _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+    # sklearn's token pattern is r"(?u)\b\w\w+\b"; without the \b the same runs are found (a
+    # greedy run of word characters ends at a boundary anyway) and the search skips faster.
+    _TOKEN = re.compile(r"(?u)\w\w+")
 
     @classmethod
     def get(cls) -> tuple[Any, Any]:
@@ -334,9 +383,12 @@ class EmbeddedScorer:
 
     name = "embedded"
 
-    def __init__(self, why: str = "embedded backend requested") -> None:
+    def __init__(self, why: str = "embedded backend requested", *, learned: bool = True) -> None:
         self.why = why
         _ProfanityModel.get()
+        # The learned text model (moderation.learned) catches phrasings no recogniser covers;
+        # it only ever raises the "toxicity" label, so it cannot hide what a recogniser found.
+        self._learned = load_learned("toxic") if learned else None
 
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         normed = [normalize_words(t[:MAX_SCAN_CHARS]) if t else ("", []) for t in texts]
@@ -346,7 +398,20 @@ class EmbeddedScorer:
             words = set(tokens)
             hits = find_hits(norm, words) if words else []
             out.append(combine(hits, tokens, words, prob))
+        if self._learned is not None:
+            self._second_opinion(normed, out)
         return out
+
+    def _second_opinion(self, normed: Sequence[tuple[str, list[str]]], out: list[dict[str, float]]) -> None:
+        model = self._learned
+        assert model is not None
+        for (_norm, tokens), scores in zip(normed, out, strict=True):
+            # Asked only where no label already reached the default hold level. The model reads
+            # the normalised words (see moderation.train_learned), which are already here.
+            if tokens and max(scores.values(), default=0.0) < LEARNED_ASK_BELOW:
+                lifted = round(model.calibrated(model.probability_of_words(tokens[:MAX_MODEL_WORDS])), 4)
+                if lifted > scores["toxicity"]:
+                    scores["toxicity"] = lifted
 
 
 def toxic_spans(text: str) -> list[Span]:
@@ -408,6 +473,7 @@ def load_scorer(
     config_dir: str | None = None,
     threads: int | None = None,
     batch_size: int = 32,
+    learned: bool = True,
 ) -> ToxicityScorer:
     """Build (once per process and arguments) the toxicity scorer; logs which one and why.
 
@@ -416,21 +482,23 @@ def load_scorer(
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown toxicity backend {backend!r}: choose one of {', '.join(BACKENDS)}")
-    key = (backend, model, checkpoint, config_dir, threads, batch_size)
+    key = (backend, model, checkpoint, config_dir, threads, batch_size, learned)
     with _cache_lock:
         if key in _cache:
             return _cache[key]
-        scorer = _build(backend, model, checkpoint, config_dir, threads, batch_size)
+        scorer = _build(backend, model, checkpoint, config_dir, threads, batch_size, learned)
         _cache[key] = scorer
     log.info("toxicity backend: %s (%s)", scorer.name, scorer.why)
     return scorer
 
 
 def _build(backend: str, model: str, checkpoint: str | None, config_dir: str | None,
-           threads: int | None, batch_size: int) -> ToxicityScorer:
+           threads: int | None, batch_size: int, learned: bool = True) -> ToxicityScorer:
     if backend == "embedded":
         return EmbeddedScorer("embedded backend requested: offline recognisers plus "
-                              "alt-profanity-check's linear model, no download")
+                              "alt-profanity-check's linear model" +
+                              (" and a learned text model" if learned else "") + ", no download",
+                              learned=learned)
     if backend == "detoxify":
         from moderation.tox_detoxify import load_detoxify
 
@@ -439,7 +507,7 @@ def _build(backend: str, model: str, checkpoint: str | None, config_dir: str | N
                              why="detoxify backend requested")
     ok, why = _detoxify_available(model, checkpoint)
     if not ok:
-        return EmbeddedScorer(f"auto: {why}")
+        return EmbeddedScorer(f"auto: {why}", learned=learned)
     from moderation.tox_detoxify import load_detoxify
 
     try:
@@ -448,4 +516,4 @@ def _build(backend: str, model: str, checkpoint: str | None, config_dir: str | N
     except Exception as exc:  # noqa: BLE001 - any load failure means "not available here"
         log.warning("detoxify could not load (%s); falling back to the embedded scorer", exc)
         return EmbeddedScorer(f"auto: {why}, but loading it failed ({exc}), so the embedded "
-                              "offline scorer is used")
+                              "offline scorer is used", learned=learned)

@@ -292,3 +292,12 @@ def test_subprocess_evaluate_dev_set() -> None:
     report = json.loads(done.stdout)
     assert report["items"] == sum(1 for line in DEV.read_text().splitlines() if line.strip())
     assert set(report["metrics"]) == {"child_data", "toxic"}
+
+
+def test_subprocess_info_names_the_learned_models_and_rules_only_switches_them_off() -> None:
+    done = _cli("score", "--info", "--backend", "embedded")
+    assert done.returncode == 0
+    assert re.search(r"^learned: child_data \([\d,]+ features, flags at p >= 0\.\d\d\) and toxic", done.stdout,
+                     re.MULTILINE), done.stdout
+    done = _cli("score", "--info", "--backend", "embedded", "--rules-only")
+    assert "learned: none (rules only)" in done.stdout

@@ -45,7 +45,7 @@ def test_inference_gives_scikit_learns_probabilities():
     ours = LinearTextModel("t", weights, intercept, 0.5)
 
     vec = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
-    clf = LogisticRegression(C=train_learned.C, max_iter=5000, class_weight="balanced")
+    clf = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced")
     clf.fit(vec.fit_transform(docs), labels)
     probes = ["my son tommy is 8 and in care in hull hull hull", "funding for schools", "", "zzz qqq",
               "Our DAUGHTER（Poppy）attends\u200b Millbrook"]

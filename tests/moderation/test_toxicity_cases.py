@@ -518,7 +518,8 @@ NOT_ABUSE = [
     "Bloody brilliant article.",
     "Women make up most of the social care workforce and are underpaid.",
     "The Roma community in our town has been let down by every agency.",
-    "The woman who wrote this wants locking up, she's a danger to kids.",
+    # Left out as ambiguous: "The woman who wrote this wants locking up, she's a danger to kids."
+    # (an accusation aimed at the author; dev.jsonl counts "should be locked up" at people as abuse).
     "Whoever leaked this should be found and dealt with.",
     "This government couldn't run a bath.",
     "What an absolute farce this review has been.",
