@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 TORCH  ?= torch==2.13.0
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint models clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/run.py $(BENCH)
+
+# Retrain the learned text models from tests/data (+ ../shared/eval/dev.jsonl); commit the result.
+models: $(VENV)/.dev-installed
+	$(BIN)/python -m moderation.train_learned
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check service moderation tests bench

@@ -68,6 +68,9 @@ _SPECS: dict[str, tuple[re.Pattern[str], str]] = {
     "deceased": (G.DECEASED.rx, "died death deaths killed murdered murder inquest memorial rip"),
     "hypothetical": (G.HYPOTHETICAL_YOUR.rx, "if when whether"),
     "care_verb": (G.CARE_VERB_NAME.rx, "adopted adopting fostered fostering foster took raising"),
+    "about_age": (G.ABOUT_AGE.rx, "about around aged roughly maybe"),
+    "case_seen": (G.CASE_SEEN.rx, "saw seen seeing visited visiting assessed examined weighed admitted treated "
+                                  "treating"),
     # Care, health, abuse and education phrases start with the first word of one of their phrases.
     "terms": (_TERMS, " ".join(sorted({re.match(r"\w+", k).group() for k in _TERM_LOOKUP}))),  # type: ignore[union-attr]
 }

@@ -145,3 +145,9 @@ PLATFORM_NEAR = re.compile(_PLATFORM)
 # A four-digit birth year glued to the letters of a handle: "lilymae_2011", "ellie.r2010".
 # (A literal start lets the engine skip ahead; the letter before is checked in code.)
 HANDLE_YEAR = re.compile(r"20[0-2]\d\b")
+# "young lad, about 15" (the noun before is checked in code); "saw twins last week" from a practitioner.
+ABOUT_AGE = WordRegex(r"\b(?:about|around|aged|roughly|maybe)\s+(?P<num>\d{1,2})\b")
+CASE_SEEN = WordRegex(
+    r"\b(?:saw|seen|seeing|visited|visiting|assessed|examined|weighed|admitted|treated|treating)\s+"
+    r"(?:a\s+|the\s+|two\s+|three\s+)?(?:twins|triplets|siblings|baby|newborn|toddler|infant|brothers|sisters)\b"
+)

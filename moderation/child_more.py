@@ -53,12 +53,13 @@ _ADULT_AGE_STARTS = ("she's ", "he's ", "she is ", "he is ", "she turn", "he tur
 # "the age assessment says he's 19": a claimed age, which a stated child age outweighs.
 _DISPUTED = re.compile(r"\b(?:says?|said|claims?|claimed|assess\w*|thinks?|thought|reckons?|insists?|believes?|"
                        r"decided|disputed?|looks?|looked|pretend\w*|lied|lying|passes?\s+for)\b[^.!?]*$")
-# Well-known fictional children: literature and television, not a living child's data.
+# Well-known fictional children: literature and television, not a living child's data. Full names only,
+# and none that real children commonly share ("Heidi", "William Brown").
 FICTIONAL = tuple(
     """oliver twist|tracy beaker|harry potter|hermione granger|ron weasley|tiny tim|artful dodger|jane eyre|
-    matilda wormwood|charlie bucket|peter pan|wendy darling|adrian mole|bart simpson|lisa simpson|heidi|
-    pollyanna|just william|william brown|anne shirley|huckleberry finn|tom sawyer|jim hawkins|
-    danny champion|james henry trotter|paddington|peppa pig|dennis the menace|mary lennox|
+    matilda wormwood|charlie bucket|peter pan|wendy darling|adrian mole|bart simpson|lisa simpson|
+    pollyanna|just william|anne shirley|huckleberry finn|tom sawyer|
+    danny champion|james henry trotter|peppa pig|dennis the menace|mary lennox|
     colin craven|scout finch|holden caulfield|billy elliot|billy casper|stephen dedalus|david copperfield"""
     .replace("\n", " ").replace("    ", "").split("|")
 )
@@ -80,24 +81,21 @@ _OWNED_TAIL = re.compile(
     r"'s\s+(?:iro|ehcp|care\s+plan|pathway\s+plan|pep|placement|foster\s+(?:carers?|placement|home)|"
     r"social\s+worker|key\s?worker|school\s+(?:taxi|place|report|bag|uniform)|taxi|nursery|class\s+teacher|"
     r"form\s+tutor|teacher|senco|school|contact\s+(?:visits?|sessions?)|reception\s+class|nappy|cot|pram|buggy)\b"
+    # An adult's training, staff or governors: "Rachel's teacher training", "Helen's school staff".
+    r"(?!\s+(?:training|trainee|governors?|staff|colleagues?|reunion|days|years|friends))"
 )
 _OWNER_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 # "Health visitor in Ebbw Vale.", "School nurse at Beath High here": a role and a place opening a sentence.
 _ROLE_LEAD = re.compile(r"(?:^|[.!?\n]\s*)(?:[\w-]+\s+){0,2}$")
 _ROLE_PLACE = re.compile(r"\w+\s+(?:in|at|for|on)\s+(?:the\s+)?[A-Z]")
-# "saw twins last week", "weighed a baby": a practitioner's case, one child or one sibling set.
-_CASE_SEEN = re.compile(
-    r"(?:saw|seen|seeing|visited|visiting|assessed|examined|weighed|admitted|treated|treating)\s+"
-    r"(?:a\s+|the\s+|two\s+|three\s+)?(?:twins|triplets|siblings|baby|newborn|toddler|infant|brothers|sisters)\b"
-)
-_CASE_SEEN_WORDS = ("saw ", "seen ", "seeing ", "visit", "assessed ", "examined ", "weighed ", "admitted ", "treat")
 _COUNTED_STARTS = tuple(f"{w} {n}" for w in ("my", "our") for n in "two three four five six 2 3 4 5 6".split())
 # "young lad, about 15": a described child with an estimated age.
 _ABOUT_NOUN = re.compile(r"\b(?:young\s+)?(?P<noun>lad|lass|boy|girl|kid|child|teenager)\s*,?\s+"
                          r"(?:about|around|aged|roughly|maybe)\s+$")
 _INITIALS_DIGIT = re.compile(r"\.\s?(?:\(\s*(?:aged?\s*)?|,\s*(?:aged?\s+)?)\d")
-_ABOUT_WORDS = ("about ", "around ", "aged ", "roughly ", "maybe ")
-_ABOUT_DIGIT = re.compile(r"\s*(?P<num>\d{1,2})\b")
+_PRONOUN_STAGE_STARTS = tuple(f"{p}{v} in " for p in ("she", "he") for v in ("'s", "s", " is", " was"))
+_PRONOUN_STAGE = re.compile(r"(?:she|he)(?:'s|s|\s+is|\s+was)\s+in\s+(?:year|yr|primary|[ps])\s?\d{1,2}\b")
+_BARE_AGE = re.compile(r"[- ]?(?:year|yr)s?[- ]?old\s+(?P<noun>girl|boy|lad|lass|child|kid|teenager)\b")
 _STAGE_NOUNS = (" girls", " boys", " pupils", " kids", " lads")
 # "Three S2 girls", "two Year 9 boys": counted children of one school stage.
 _STAGE_BEFORE = re.compile(r"\b(?:two|three|four|five|2|3|4|5)\s+(?:(?:year|yr)\s?\d{1,2}|[ps][1-7])$")
@@ -171,16 +169,23 @@ def more_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) -> No
         m = _COUNTED_OWN.match(low, p)
         if m is not None:
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
+    for p in an.words("pronoun_age"):
+        # "she's in Year 9 at ...": a school year said of one child.
+        if low.startswith(_PRONOUN_STAGE_STARTS, p):
+            m = _PRONOUN_STAGE.match(low, p)
+            if m is not None:
+                scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()],
+                                     "f" if low[p] == "s" else "m"))
+        elif low.startswith(_ADULT_AGE_STARTS, p):
+            # "she's 26 now": an adult, which no child word in the sentence overrides.
+            m = _ADULT_AGE.match(low, p)
+            if m is not None and _DISPUTED.search(low, max(0, p - 40), p) is None:
+                scan.adult_children.append(p)
     for p in an.words("practitioner_role"):
         if _ROLE_PLACE.match(text, p) and _ROLE_LEAD.search(low, max(0, p - 25), p):
             scan.practitioner.append(p)
-    for word in _CASE_SEEN_WORDS if scan.practitioner else ():
-        at = low.find(word)
-        while at != -1:
-            m = _CASE_SEEN.match(low, at)
-            if m is not None and is_word_start(low, at):
-                scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()]))
-            at = low.find(word, at + 1)
+    for m in an.find("case_seen") if scan.practitioner else ():
+        scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()]))
     if not an.digit_runs:
         return
     # Each remaining pattern has a one- or two-digit number; a literal-led scan finds the few candidates.
@@ -189,29 +194,26 @@ def more_refs(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors) -> No
         m = _INITIALS_BEFORE.search(text, max(0, ds - 24), ds)
         if m is not None and (m.start("ini"), m.end("ini")) not in named:
             _named(ex, text, low, scan, m.start("ini"), m.end("ini"), "initials")
-    for word in _ABOUT_WORDS:
-        at = low.find(word)
-        while at != -1:
-            j = at + len(word)
-            at = low.find(word, at + 1)
-            if not low[j : j + 1].isdigit():
-                continue
-            a = _ABOUT_DIGIT.match(low, j)
-            if a is None:
-                continue
-            ds, de = a.span("num")
-            b = _ABOUT_NOUN.search(low, max(0, ds - 34), ds)
-            if b is not None and int(low[ds:de]) < 18 and _age_ok(low, de):
-                scan.refs.append(Ref(b.start(), de, "weak", text[b.start() : de],
-                                     P.CHILD_SING.get(b.group("noun"), "")))
-                scan.findings.append(Finding(ds, de, "age", low[ds:de], "weak", True, "ref_age"))
+    for a in an.find("about_age"):
+        ds, de = a.span("num")
+        b = _ABOUT_NOUN.search(low, max(0, ds - 34), ds)
+        if b is not None and int(low[ds:de]) < 18 and _age_ok(low, de):
+            scan.refs.append(Ref(b.start(), de, "weak", text[b.start() : de], P.CHILD_SING.get(b.group("noun"), "")))
+            scan.findings.append(Finding(ds, de, "age", low[ds:de], "weak", True, "ref_age"))
     for ds, de in an.digit_runs:
+        if de - ds <= 2 and (ds == 0 or low[ds - 2 : ds] in (". ", "! ", "? ", "\n")) and _BARE_AGE.match(low, de):
+            # "13 year old girl missing from ...": a sentence opening with a child and an age, no article.
+            m = _BARE_AGE.match(low, de)
+            if m is not None and int(low[ds:de]) < 18:
+                scan.refs.append(Ref(ds, m.end(), "weak", text[ds : m.end()], P.CHILD_SING.get(m.group("noun"), "")))
+                scan.findings.append(Finding(ds, de, "age", low[ds:de], "weak", True, "ref_age"))
         if de - ds <= 2 and low.startswith(_STAGE_NOUNS, de):
             m = _STAGE_BEFORE.search(low, max(0, ds - 24), de)
             if m is not None:
                 end = low.find(" ", de + 1)
                 end = len(low) if end == -1 else end
                 scan.refs.append(Ref(m.start(), end, "strong", text[m.start() : end]))
+
 
 def guards(low: str, scan: Scan, an: Anchors) -> None:
     """Drop references that mean any child, an adult, or a character in a book."""
@@ -225,12 +227,6 @@ def guards(low: str, scan: Scan, an: Anchors) -> None:
                     if lead.start() <= r.start < m.end() and not r.is_name:  # type: ignore[union-attr]
                         r.dropped = True
             at = low.find(word, at + 1)
-    for p in an.words("pronoun_age"):
-        if not low.startswith(_ADULT_AGE_STARTS, p):
-            continue
-        m = _ADULT_AGE.match(low, p)
-        if m is not None and _DISPUTED.search(low, max(0, p - 40), p) is None:
-            scan.adult_children.append(p)
     fictional = [f for f in scan.findings if f.kind == "child_name" and low.startswith(FICTIONAL, f.start)]
     if fictional:
         spans = {(f.start, f.end) for f in fictional}

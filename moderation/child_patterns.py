@@ -264,7 +264,7 @@ NAME_AGE_TAIL = re.compile(
     r"\(\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?P<dob1>[\d./-]{6,10}|\d{1,2}\s+[a-z]+\s+\d{4})|"
     r",\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*(?:on\s+)?(?P<dob2>[\d./-]{6,10}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})|"
     r"\(\s*(?:in\s+)?(?:year|yr|y|primary|p|s)\s*(?P<yr2>\d{1,2})\b|"
-    r"\(\s*(?:aged?\s*)?(?P<a1>\d{1,2})\s*(?:yrs?|years?)?\s*\)|,\s*(?:aged?\s+)?(?P<a2>\d{1,2})\s*"
+    r"\(\s*(?:(?:twins?|triplets|siblings|brothers|sisters)\s*,?\s*)?(?:aged?\s*)?(?P<a1>\d{1,2})\s*(?:yrs?|years?)?\s*\)|,\s*(?:aged?\s+)?(?P<a2>\d{1,2})\s*"
     r"(?:(?:y/o|yo|yrs?(?:\s+old)?|years?\s+old)\s*)?"
     r"(?=[,.;:)!]|\s+(?:and|but|has|is|was|who|from|in|at)\b)|,?\s+aged?\s+(?P<a3>\d{1,2})\b(?!\s*(?:-|to|and|&)\s*\d)|"
     r",\s*(?:in\s+)?(?:year|yr|y)\s*(?P<yr>\d{1,2})\b|\s+(?:is|was|turned|turns|has\s+just\s+turned)\s+"

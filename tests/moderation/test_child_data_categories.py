@@ -74,6 +74,15 @@ POSITIVES = {
         "Our Tilly starts at St Bede's in Bolton next week and she's terrified after the bullying.",
         "Our kinship granddaughter is 6 and still has night terrors since what she saw at her dad's.",
     ],
+    "school year said of one child": [
+        "Her tiktok is maddie.j_2012 and she's in Year 8 at Castlebrook, she's been sending photos to men.",
+    ],
+    "names with a sibling-set age in brackets": [
+        "Ollie and Jack (twins, 7) have had four social workers since the care order in Hull.",
+    ],
+    "a sentence opening with an age and a child, no article": [
+        "Night shift again. 14 year old lad brought in from Hartcliffe, overdose, third time this month.",
+    ],
     "jigsaw": [
         "There's a Year 9 girl at our school who lives in the children's home on Mill Lane and everyone knows it.",
     ],
@@ -103,6 +112,10 @@ NEGATIVES = {
     "stages and ages in general statements": [
         "Most S4 pupils in Scotland sit their National 5 exams in May.",
         "Children in P1 to P3 get free school meals across Scotland.",
+    ],
+    "school years and bare ages in general statements": [
+        "She's in Year 9 of her apprenticeship and loving it.",
+        "Teachers say 14 year old boys are the hardest group to reach on online safety.",
     ],
     "practitioners speaking generally": [
         "Health visitor in Cardiff for twenty years. The caseloads are impossible and the training has been cut.",
