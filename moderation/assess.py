@@ -36,6 +36,17 @@ class Moderator:
     def why(self) -> str:
         return str(getattr(self.toxicity, "why", ""))
 
+    @property
+    def learned(self) -> str:
+        """Which learned text models (moderation.learned) are in use, in one line."""
+        models = [m for m in (getattr(self.child_data, "_model", None), getattr(self.toxicity, "_learned", None))
+                  if m is not None]
+        if not models:
+            return "none (rules only)"
+        parts = [f"{m.name} ({len(m.weights):,} features, flags at p >= {m.threshold:.2f})" for m in models]
+        sources = dict.fromkeys(name for m in models for name in m.trained_on)
+        return f"{' and '.join(parts)}, trained on {', '.join(sources)}"
+
     def assess_batch(self, texts: Sequence[str]) -> list[Assessment]:
         """One Assessment per text, in order; one scorer call and one detector call per batch."""
         texts = list(texts)

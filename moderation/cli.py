@@ -130,14 +130,6 @@ def _moderator(args: argparse.Namespace) -> Moderator:
     return build_moderator(args.backend, learned=not args.rules_only, **options)
 
 
-def describe_learned(moderator: Any) -> str:
-    """Which learned text models are in use (moderation.learned), for --info."""
-    models = [m for m in (getattr(moderator.child_data, "_model", None),
-                          getattr(moderator.toxicity, "_learned", None)) if m is not None]
-    if not models:
-        return "none (rules only)"
-    parts = [f"{m.name} ({len(m.weights):,} features, flags at p >= {m.threshold:.2f})" for m in models]
-    return f"{' and '.join(parts)}, trained on {', '.join(models[0].trained_on)}"
 
 
 def _handle(run: Callable[[], int]) -> int:
@@ -155,7 +147,7 @@ def _run_score(args: argparse.Namespace) -> int:
         if args.info:
             print(f"backend: {moderator.backend}")
             print(f"why: {moderator.why}")
-            print(f"learned: {describe_learned(moderator)}")
+            print(f"learned: {moderator.learned}")
             return 0
         return main_score(
             sys.stdin.buffer,

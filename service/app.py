@@ -45,6 +45,7 @@ def load_moderator(settings: Settings) -> Any:
         config_dir=settings.detoxify_config_dir,
     )
     # load_scorer has already logged which toxicity backend is active and why.
+    log.info("learned text models: %s", moderator.learned)
     return moderator
 
 
