@@ -24,7 +24,14 @@ _GROUP = (rf"(?:{alt(PROTECTED_GROUPS)}(?:\s+{alt(GROUP_HEADS)})?|"
           r"people\s+(?:like\s+(?:them|that)|of\s+(?:that|their)\s+(?:kind|sort|colour|religion))|"
           r"(?:that|their|his|her)\s+(?:kind|sort|lot))")
 _NEG_PRED = (
-    r"(?:should(?:n'?t|n’t|\s+not|\s+never)\s+(?:be\s+(?:allowed|let|permitted)|(?:ever\s+)?"
+    # Stereotypes that need no insult word: motive, contagion, control, misogynist nouns.
+    r"(?:(?:only|just|all)\s+in\s+it\s+for\s+(?:the\s+)?(?:money|cash|benefits|handouts)"
+    r"|bringing\s+(?:\w+\s+){0,2}?(?:disease|diseases|crime|knives|drugs|gangs|violence|filth)"
+    r"|(?:are|is|'re)\s+(?:all\s+|just\s+|nothing\s+but\s+)?(?:[\w-]+\s+){0,3}?(?:hags|harpies|"
+    r"witches|slags|sluts|whores|bitches|leeches)\b"
+    r"|(?:own|owns|run|runs|control|controls)\s+(?:half|most|all)\s+(?:of\s+)?(?:the|these|our|"
+    r"this|those)\b"
+    r"|should(?:n'?t|n’t|\s+not|\s+never)\s+(?:be\s+(?:allowed|let|permitted)|(?:ever\s+)?"
     r"(?:foster|adopt|have\s+(?:kids|children|babies)|raise|teach|work\s+with|look\s+after|"
     r"be\s+(?:parents|foster\s+carers|adopters|teachers|trusted|around|near)|breed|vote|"
     r"live\s+here|be\s+here|come\s+here|be\s+raising|be\s+(?:a\s+|allowed\s+)?(?:\w+\s+)?"

@@ -301,7 +301,10 @@ _rule("directed_profanity", "directed_profanity", 0.9,
       rf"\b(?:fuck|f|screw|sod|bugger|piss|naff|frig|feck)\s+(?:off|{YOU}|yourselves|yourself|"
       rf"urself|the\s+lot\s+of\s+(?:you|ya)|him|her|them|the\s+(?:\w+\s+)?(?:writer|author|"
       rf"poster|commenter|journalist))\b(?!\s+(?:know|see|get|think|can|might|may|will|"
-      rf"would|could|should))",
+      rf"would|could|should))"
+      # "then sod off to a job in the Lords" narrates where someone went, at no one.
+      r"(?!(?<=off)\s+(?:to|into)\s+(?:a|an|the|their|his|her)\s+(?:\w+\s+)?(?:job|jobs|"
+      r"seat|role|post|peerage|lords|board|consultancy|villa|retirement|directorship))",
       frozenset({"fuck", "f", "screw", "sod", "bugger", "piss", "naff", "frig", "feck"}))
 _rule("dismissal", "insult", 0.82,
       rf"\b(?:shut\s+(?:the\s+)?(?:fuck|hell|f|fk|feck)\s+up|shut\s+(?:up|it)\b(?=\s*(?:$|[.!,?;]|{YOU}\b|and\s+(?:go|listen|read|sit)|"

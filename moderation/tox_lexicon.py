@@ -10,7 +10,7 @@ INSULT_NOUNS: tuple[str, ...] = (
     "idiot", "moron", "imbecile", "cretin", "fool", "liar", "cow", "bitch", "troll", "scum",
     "scumbag", "cunt", "twat", "prick", "dickhead", "dick", "wanker", "tosser", "pillock",
     "plonker", "muppet", "clown", "numpty", "loser", "jerk", "bastard", "arsehole", "asshole",
-    "arse", "slag", "slut", "whore", "hag", "pig", "parasite", "vermin", "leech", "nonce",
+    "arse", "slag", "slut", "whore", "hag", "sket", "pig", "parasite", "vermin", "leech", "nonce",
     "paedo", "pedo", "paedophile", "pedophile", "pervert", "perv", "psycho", "lunatic", "freak",
     "halfwit", "dimwit", "dunce", "simpleton", "buffoon", "bellend", "knobhead", "knob", "git",
     "witch", "harpy", "retard", "spastic", "spaz", "mong", "degenerate", "lowlife", "rat",
@@ -136,7 +136,8 @@ SLURS: tuple[str, ...] = (
     "batty boy", "bum boy", "shirtlifter", "shirt lifter", "ladyboy", "gimp",
     "sheepshagger", "sheep shagger", "sheepshaggers", "sheep shaggers", "gypo", "gypos",
     "pikies", "jigaboo", "zipperhead", "wetback", "beaner", "kaffir", "golliwogs", "muzrat",
-    "lezza", "lezzer", "lesbo", "homo", "homos", "trannie",
+    "lezza", "lezzer", "lesbo", "homo", "homos", "trannie", "chinky", "chinkies",
+    "jungle bunnies",
 )
 # Disability words that are insults rather than hate on their own: identity score is lower.
 SOFT_SLURS: frozenset[str] = frozenset(
@@ -149,7 +150,7 @@ PROTECTED_GROUPS: tuple[str, ...] = (
     "refugees", "foreigners", "blacks", "whites", "asians", "pakistanis", "bangladeshis",
     "somalis", "nigerians", "poles", "romanians", "bulgarians", "albanians", "africans", "arabs",
     "indians", "chinese", "gays", "lesbians", "homosexuals", "queers", "bisexuals",
-    "transgenders", "transsexuals", "trannies", "trans", "women", "females", "feminists",
+    "transgenders", "transsexuals", "trannies", "trans", "women", "females", "female", "feminists",
     "disabled", "cripples", "autistics", "catholics", "christians", "hindus", "sikhs", "irish",
     "scots", "welsh", "eastern europeans", "lgbt", "lgbtq", "lgbtq+", "queer",
     "men", "males", "blind", "deaf", "the disabled", "jewish", "muslim", "black", "gay",

@@ -88,8 +88,9 @@ FILLER = (r"(?:(?:such|so|just|nothing\s+but|clearly|obviously|really|truly|simp
           r"a\s+bunch\s+of|bunch\s+of|a\s+pack\s+of|a\s+load\s+of|all|typical)\s+)")
 _nouns_strong = [n for n in INSULT_NOUNS if n not in WEAK_NOUNS]
 _nouns_weak = [n for n in INSULT_NOUNS if n in WEAK_NOUNS]
-# A noun must end the word: "pig" is not "pig-headed".
-_WHOLE = r"(?!-\w)"
+# A noun must end the word: "pig" is not "pig-headed",
+# nor a possessive: "a complete dog's dinner" insults no one.
+_WHOLE = r"(?!-\w|['’]s\s)"
 NOUN = alt(_nouns_strong, plural=True) + _WHOLE
 WEAK_NOUN = alt(_nouns_weak, plural=True) + _WHOLE
 # Weak nouns that only ever describe people (not "a total joke" about a policy).

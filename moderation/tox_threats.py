@@ -176,6 +176,8 @@ _rule("needs_a_slap", "incitement", 0.82,
       r"proper|swift|hard|right|real|sound)\s+){0,2}(?:slap|punch|kicking|beating|hiding|smack|"
       r"slapping|thrashing|brick|bullet|knife|kick|belt|clout|battering|shoeing|doing\s+over|"
       r"good\s+seeing\s+to|bottle|rope|noose|petrol\s+bomb)\b"
+      # "needs a kick up the backside": told to get moving, not to be hurt.
+      r"(?!\s+up\s+the\s+(?:backside|arse|ass|bum|pants|rear|jacksie|behind))"
       r"(?!\s+(?:in|at|from)\s+the\s+(?:lords|commons|polls|ballot|election|press|courts?|house|"
       r"review|select\s+committee))",
       frozenset({"need", "needs", "deserve", "deserves", "want", "wants", "could", "should",
@@ -330,7 +332,11 @@ _rule("sexual_offer", "sexual", 0.8,
                  "wanna", "pic", "pics", "photo", "photos", "selfie", "snap", "whatsapp"}),
       reportable=False)
 _rule("undressed", "sexual", 0.84,
-      r"\bwith\s+nothing\s+on\b|\bin\s+(?:your|ur|her)\s+(?:underwear|knickers|bra|undies|"
+      # "with nothing on" needs a person wearing it: "a jacket potato with nothing on it"
+      # is lunch.
+      r"\b(?:you|u|yourself|her|herself|she|him|he|pics?|photos?|pictures?|selfies?)\b"
+      r"[^.!?]{0,40}?\bwith\s+nothing\s+on\b(?!\s+(?:it|them|top|the|a|but|except|tv|telly|"
+      r"offer|today|tonight|show))|\bin\s+(?:your|ur|her)\s+(?:underwear|knickers|bra|undies|"
       r"birthday\s+suit|bikini)\b|\bsend\s+(?:me|us)\s+(?:a\s+|some\s+)?(?:pic|pics|photo|"
       r"photos|picture|pictures|selfie|selfies|snap|snaps|vid|video)\b(?:[^.!?]{0,60}?(?:;-?\)|😉|"
       r"😏|😍|🥵|\buniform\b|\bnaked\b|\bbed\b|\bbath\b|\bshower\b)|\s+of\s+(?:you|u|yourself)"

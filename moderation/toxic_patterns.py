@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from moderation import tox_colloquial, tox_identity, tox_insults, tox_threats
+from moderation import tox_colloquial, tox_identity, tox_insults, tox_threats, tox_veiled
 from moderation.tox_lexicon import IDENTITY_ADJS, INSULT_ADJS
 from moderation.tox_rules import ADJ_TRIG, NOUN_TRIG, PROFILES, SPAN_LABEL, Rule
 
@@ -103,7 +103,8 @@ _ALSO: dict[str, frozenset[str]] = {
         "criminal aggressive intelligent keep value respect bother seekers fad delusional robots "
         "ruin ruining ruins brats spoilt spoiled love feed protect inbred cousins marrying marry "
         "speak "
-        "confused mentally".split()),
+        "confused mentally money cash handouts bringing hags harpies witches slags sluts whores "
+        "bitches leeches half most all".split()),
     "against_group": frozenset({"ban", "banning", "deport", "deporting", "rid", "send", "kick",
                                 "ship", "throw", "lock", "drive", "chase", "shove", "put", "belong",
                                 "round", "exterminate", "gas", "hate", "hang", "shoot", "burn",
@@ -146,6 +147,20 @@ _ALSO.update({
     # An insult adjective opens the match: its first word ("two-faced" -> "two") is there.
     "adj_noun": _FIRST_WORDS_OF_ADJS,
     "adj_weak_noun": _FIRST_WORDS_OF_ADJS,
+    "you_are_listed_noun": _YOU_WORDS,
+    "you_are_so_adj": frozenset({"so", "such", "really", "very", "that", "too"}),
+    "veiled_fate": frozenset({"like", "likes", "accident", "accidents", "shame", "pity",
+                              "careful", "back"}),
+    "proxy_violence": frozenset({"know", "have", "got"}),
+    "drown": frozenset({"i", "we", "someone", "somebody"}),
+    "doxx_where": frozenset({"where"}),
+    "stalk_invite": frozenset({"lives", "drives", "parks", "leaves", "address", "street", "house",
+                               "walks", "finishes", "gets"}),
+    "no_tear": frozenset({"if"}),
+    "string_up": frozenset({"up"}),
+    "show_us": frozenset("hun hon babe baby love luv darling sweetheart gorgeous sexy beautiful "
+                         "princess doll got have".split()),
+    "come_round": frozenset({"night", "tonight", "bed", "place", "room"}),
 })
 _TRIGGERS: dict[str, frozenset[str]] = {
     "you_all_are": frozenset({"yous", "youse", "lot", "people", "all", "y"}),
@@ -222,12 +237,20 @@ _WINDOWS: dict[str, tuple[int, int]] = {
     "threat_phrase": (70, 90), "know_stalk": (70, 110),
     "body_wink": (80, 80), "nudge_wink": (20, 130),
     "like_you_people": (30, 90), "innuendo_wink": (80, 90), "unalive": (60, 110),
+    "weak_vocative": (30, 20), "you_are_listed_noun": (140, 30), "you_are_so_adj": (70, 70),
+    "accuse_abuser": (140, 40), "bender": (60, 60), "is_vermin": (140, 30), "on_knees": (90, 20),
+    "show_us": (120, 120), "come_round": (120, 110), "pay_visit": (140, 150),
+    "veiled_fate": (140, 80), "proxy_violence": (110, 30), "string_up": (10, 120),
+    "drown": (140, 20), "hope_choke": (60, 20), "masked_slur": (24, 24),
+    "doxx_where": (120, 20), "stalk_invite": (200, 120),
+    "vigilante": (140, 20), "no_tear": (200, 140), "breed_like": (60, 60),
+    "wouldnt_piss": (60, 80), "condescend": (40, 60),
 }
 RULES: tuple[Rule, ...] = tuple(
     replace(r, triggers=_TRIGGERS.get(r.name, r.triggers), also=_ALSO.get(r.name, frozenset()),
             before=_WINDOWS.get(r.name, (170, 170))[0], after=_WINDOWS.get(r.name, (170, 170))[1])
     for r in (*tox_insults.RULES, *tox_threats.RULES, *tox_identity.RULES,
-              *tox_colloquial.RULES)
+              *tox_colloquial.RULES, *tox_veiled.RULES)
 )
 ALL_TRIGGERS: frozenset[str] = frozenset().union(*(r.triggers for r in RULES))
 

@@ -100,7 +100,8 @@ _INSTITUTION_SUBJECT = re.compile(
     r"\b(?:ofsted|dfe|council|councils|government|govt|department|ministry|home\s+office|"
     r"treasury|nhs|cafcass|police|tories|labour|whitehall|parliament|policy|bill|plan|idea|"
     r"scheme|proposal|law|report|reform|guidance|consultation|system|app|website|form|quango|"
-    r"dogs|animals|livestock|horses|cattle|pets|badgers|foxes)"
+    r"limit|cap|rule|rules|cuts|tax|act|legislation|regime|target|targets|strategy|budget|"
+    r"sanctions|freeze|dogs|animals|livestock|horses|cattle|pets|badgers|foxes)"
     r"\s+(?:(?:can|could|should|may|might)\s+(?:\w+\s+){0,5}?|(?:are|is|'re|'s)\s+"
     r"(?:\w+\s+){0,2}?|)$")
 
@@ -108,7 +109,8 @@ _INSTITUTION_SUBJECT = re.compile(
 _INSTITUTION_WORDS = frozenset(
     "ofsted dfe council councils government govt department ministry office treasury nhs cafcass "
     "police tories labour whitehall parliament policy bill plan idea scheme proposal law report "
-    "reform guidance consultation system app website form quango dogs animals livestock horses "
+    "reform guidance consultation system app website form quango limit cap rule rules cuts tax act "
+    "legislation regime target targets strategy budget sanctions freeze dogs animals livestock horses "
     "cattle pets badgers foxes".split())
 
 
