@@ -2,7 +2,7 @@
 
 Writes moderation/data/learned_child_data.json.gz and learned_toxic.json.gz. Each model's
 decision threshold is chosen by 5-fold cross-validation: the lowest at which the model alone
-flags at most 2% of the clean comments its fold never saw (MAX_FALSE_POSITIVE_RATE).
+flags at most 2-3% of the clean comments its fold never saw (MAX_FALSE_POSITIVE_RATE).
 Needs scikit-learn (installed with alt-profanity-check); the service itself does not.
 """
 
@@ -28,17 +28,21 @@ SOURCES = (
     DATA / "generalise.jsonl",
     DATA / "generalise_toxic.jsonl",
     DATA / "unseen_tune.jsonl",
+    DATA / "blind_train.jsonl",
     ROOT.parent / "shared" / "eval" / "dev.jsonl",
 )
 # Phrase-level cases of one label only (the unit tests' lists of abuse and look-alikes): the
 # hard negatives a model most needs, such as "You're a legend for writing this."
 CASES = {"child_data": DATA / "cases_child.jsonl", "toxic": DATA / "cases_toxic.jsonl"}
-# Regularisation (inverse strength) and the share of clean comments the model alone may flag,
-# out of fold: chosen by leave-one-writer-out runs on the unseen_tune sets (training on two
-# writers, measuring rules OR model on the third). 2% bought toxicity recall 0.78 -> 0.87 at
-# precision 0.95 there; the model is a second opinion and may not bury moderators in holds.
+# Regularisation (inverse strength), and the share of clean comments the model alone may flag
+# out of fold. Chosen by leave-one-writer-out runs on the unseen_tune sets before the rules were
+# tuned on them (train on two writers, measure rules OR model on the third): for toxicity 2 %
+# bought recall 0.78 -> 0.87 at precision 0.95 and 4 % recall 0.89 at precision 0.91 (the
+# target is recall 0.90 at precision 0.80), but 4 % also held polite look-alikes from the unit
+# tests ("Are you a foster carer yourself?"), so 3 %. For children's data the rules miss less,
+# and 2 % keeps benign mentions of children published.
 C = {"child_data": 10.0, "toxic": 10.0}
-MAX_FALSE_POSITIVE_RATE = 0.02
+MAX_FALSE_POSITIVE_RATE = {"child_data": 0.02, "toxic": 0.03}
 # The toxicity model reads normalised words, so masked and spaced-out abuse looks like abuse.
 READS = {"child_data": "text", "toxic": "normalized"}
 FOLDS = 5
@@ -69,9 +73,10 @@ def fit(docs: Sequence[list[str]], labels: Sequence[bool], c: float = 10.0
     return weights, float(clf.intercept_[0])
 
 
-def choose_threshold(docs: Sequence[list[str]], labels: Sequence[bool], c: float) -> tuple[float, str]:
-    """The lowest threshold at which the model alone flags at most MAX_FALSE_POSITIVE_RATE of
-    the negatives, out of fold; and a line of what that costs and buys.
+def choose_threshold(docs: Sequence[list[str]], labels: Sequence[bool], c: float,
+                     max_fpr: float) -> tuple[float, str]:
+    """The lowest threshold at which the model alone flags at most ``max_fpr`` of the
+    negatives, out of fold; and a line of what that costs and buys.
 
     Out of fold, and the model alone rather than "rules OR model": the rules were written
     against these same comments and look better on them than on new ones.
@@ -84,7 +89,7 @@ def choose_threshold(docs: Sequence[list[str]], labels: Sequence[bool], c: float
         for i in range(fold, len(docs), FOLDS):
             oof[i] = model.probability_of_words(docs[i])
     negatives = sorted(p for p, y in zip(oof, labels, strict=True) if not y)
-    allowed = int(MAX_FALSE_POSITIVE_RATE * len(negatives))
+    allowed = int(max_fpr * len(negatives))
     # Just above the (allowed+1)-th highest negative score, on a 0.01 grid.
     cut = negatives[-(allowed + 1)] if len(negatives) > allowed else 0.0
     threshold = min(0.99, max(0.3, math.floor(cut * 100 + 1) / 100))
@@ -98,7 +103,7 @@ def choose_threshold(docs: Sequence[list[str]], labels: Sequence[bool], c: float
 def train(label: str, rows: Sequence[dict[str, object]], used: Sequence[str]) -> tuple[LinearTextModel, str]:
     docs = [model_input(str(r["text"]), READS[label]) for r in rows]
     labels = [bool(r[label]) for r in rows]
-    threshold, report = choose_threshold(docs, labels, C[label])
+    threshold, report = choose_threshold(docs, labels, C[label], MAX_FALSE_POSITIVE_RATE[label])
     weights, intercept = fit(docs, labels, C[label])
     return LinearTextModel(label, weights, intercept, threshold, reads=READS[label], trained_on=used), report
 
