@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from moderation.child_gates import contains_any
+
 YOUTH_JUSTICE = (
     "youth court", "youth offending", "yot", "referral order", "youth custody", "arrested",
     "charged", "remand", "young offender", "cautioned", "custody", "detained",
@@ -120,9 +122,9 @@ def explain(subject: Subject, findings: list[Finding]) -> str:
     if contexts:
         head += " in the context of " + " and ".join(contexts)
     terms = " ".join(legal)
-    if terms and any(t in terms for t in YOUTH_JUSTICE):
+    if terms and contains_any(terms, YOUTH_JUSTICE):
         why = "children in youth justice cases have automatic reporting restrictions"
-    elif "case_reference" in by_kind or (terms and any(t in terms for t in FAMILY_COURT)):
+    elif "case_reference" in by_kind or (terms and contains_any(terms, FAMILY_COURT)):
         why = "identifying a child in Children Act proceedings may be an offence"
     elif "abuse_or_exploitation" in by_kind:
         why = "identifying a child victim of abuse or exploitation can put them at risk"

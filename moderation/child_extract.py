@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moderation import child_patterns as P
-from moderation.child_anchors import Anchors, is_word_start, match_at
+from moderation.child_anchors import START_WORDS, Anchors, is_word_start, match_at
 from moderation.child_explain import Finding
 from moderation.child_gates import (
     ADULT_SELF_WORDS,
@@ -123,6 +123,30 @@ _SCHOOL_WORDS = frozenset(
 _ADULT_TITLES = frozenset(
     "secretary minister mp judge cllr councillor worker teacher headteacher mr mrs ms dr state".split()
 )
+
+
+def _pronoun_gender(low: str, p: int) -> str:
+    """Gender of the pronoun word starting at p, as refs() reads it without a regex call."""
+    return "f" if low[p] == "s" or low.startswith("her", p) else "m"
+
+
+def _check_pronoun_shortcut() -> None:
+    """refs() takes every "pronoun" start word as a PRONOUN match: prove that at import.
+
+    Each start word is a whole word there, so PRONOUN must match exactly that word whatever
+    non-word character follows, and the gender read from its letters must be the old one.
+    """
+    for w in START_WORDS["pronoun"]:
+        for tail in ("", " ", "'s", ".", ","):
+            m = P.PRONOUN.rx.match(w + tail)
+            if m is None or m.group() != w:
+                raise ValueError(f"PRONOUN does not match start word {w!r} as a whole")
+        old = "m" if w[0] == "h" and w != "her" and not w.startswith("hers") and w != "herself" else "f"
+        if _pronoun_gender(w, 0) != old:
+            raise ValueError(f"pronoun gender shortcut is wrong for {w!r}")
+
+
+_check_pronoun_shortcut()
 
 
 def _generic_struct(an: Anchors) -> list[re.Match[str]]:
@@ -483,8 +507,8 @@ class Extractor:
             scan.generic.append(m.start())
         if "child" in low or "kid" in low or "under" in low or "pupil" in low or "baby" in low:
             scan.generic.extend(m.start() for m in _generic_struct(an))
-        for m in an.find("pronoun"):
-            w = m.group()
-            scan.pronouns.append((m.start(), "m" if w[0] == "h" and w != "her" and not w.startswith("hers")
-                                  and w != "herself" else "f"))
+        # PRONOUN matches exactly its start word at every one (checked at import): no regex call.
+        pronouns = scan.pronouns
+        for p in an.words("pronoun"):
+            pronouns.append((p, _pronoun_gender(low, p)))
         return name_slots

@@ -15,6 +15,14 @@ ADULT_SELF_WORDS = ("i'm", "as a", "when i", "i was", "i am", "growing", "i grew
 ADULT_CHILDREN_WORDS = ("adult", "grown", "university", "twenties", "thirties", "forties")
 
 
+def contains_any(low: str, words: tuple[str, ...]) -> bool:
+    """``any(w in low for w in words)`` without the generator, which costs as much as the searches."""
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
 def gate_passes(low: str, words: tuple[str, ...], rx: re.Pattern[str]) -> bool:
     """Whether rx matches somewhere in low, trying cheap substring tests first."""
     for w in words:

@@ -10,6 +10,7 @@ from moderation import child_patterns as P
 from moderation.child_anchors import Anchors
 from moderation.child_explain import Finding
 from moderation.child_extract import AMBIGUOUS_TOWNS, Extractor, Ref, Scan, Tok, _age_ok
+from moderation.child_gates import contains_any
 from moderation.child_terms import term_table
 
 # Sentence-start test for informal self-descriptions ("am 14 an ...", "me, 15, ..."), which
@@ -44,7 +45,7 @@ def _jigsaw_possible(low: str) -> bool:
     who = "who" in low
     if who and (("you" in low and _JIGSAW_YOU.search(low) is not None) or "obvious" in low):
         return True
-    if (who or "which" in low) and any(w in low for w in _JIGSAW_CROWD) and _JIGSAW_CROWD_RX.search(low):
+    if (who or "which" in low) and contains_any(low, _JIGSAW_CROWD) and _JIGSAW_CROWD_RX.search(low):
         return True
     return (
         ("easy" in low or "easily" in low or "possible" in low)
@@ -224,9 +225,29 @@ def _self_informal(text: str, low: str, scan: Scan, an: Anchors) -> None:
 _HANDLE_LEFT = re.compile(r"[A-Za-z][\w.]{0,24}\Z")
 _HANDLE_RIGHT = re.compile(r"[\w.]{0,6}\b")
 
+if G.HANDLE_YEAR.pattern != r"20[0-2]\d\b":
+    raise ValueError("HANDLE_YEAR changed: check that _handle_years still finds all its matches")
+
+
+def _handle_years(text: str, an: Anchors) -> list[re.Match[str]]:
+    """HANDLE_YEAR's matches, as finditer gives them, tried only at the last four digits of runs.
+
+    Its four characters are digits followed by a word boundary, so a match is the end of a run
+    of digits: one try per run of four or more (and most texts have none) instead of a scan.
+    """
+    out: list[re.Match[str]] = []
+    match = G.HANDLE_YEAR.match
+    for d, e in an.digit_runs:
+        if e - d >= 4:
+            m = match(text, e - 4)
+            if m is not None:
+                out.append(m)
+    return out
+
+
 def _handles(text: str, low: str, scan: Scan, an: Anchors) -> None:
     """A handle carrying a recent birth year ("@amy_2011") points at a child by itself."""
-    for y in G.HANDLE_YEAR.finditer(text):
+    for y in _handle_years(text, an):
         d, e = y.span()
         if not d or not (text[d - 1].isalpha() or text[d - 1] in "_.") or not 2005 <= int(text[d:e]) <= 2025:
             continue

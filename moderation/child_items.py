@@ -20,6 +20,7 @@ from moderation.child_extract import (
     _age_ok,
     _recent_year,
 )
+from moderation.child_gates import contains_any
 from moderation.child_terms import CATEGORY_KIND, term_key
 
 _SCHOOL_LEAD = SCHOOL_STRIP | (P.STOP_NAMES - {"st", "saint"})
@@ -168,7 +169,7 @@ def ages_and_dates(text: str, low: str, scan: Scan, an: Anchors) -> None:
             continue
         s0 = m.start() if g == "n" else m.start(g)
         _add(scan, s0, m.end(g), "age", text[s0 : m.end(g)], "weak", "year_group")
-    if not any(w in low for w in _DATE_WORDS):
+    if not contains_any(low, _DATE_WORDS):
         return
     for m in match_at(P.DATE.rx, low, merged(an.words("month"), an.word_digit_starts())):
         s, e = m.start(), m.end()
@@ -228,7 +229,7 @@ def schools(text: str, low: str, scan: Scan, an: Anchors) -> None:
     for m in an.find("saint_school", text) if "St" in text else ():
         _add(scan, m.start("name"), m.end("name"), "school", m.group("name"), "strong", "named")
     # Substring tests first; the regex only decides the "pru" case (it wants a word end there).
-    lower_gate = any(w in low for w in _SCHOOL_LOWER_WORDS) or (
+    lower_gate = contains_any(low, _SCHOOL_LOWER_WORDS) or (
         "pru" in low and P.SCHOOL_LOWER_GATE.search(low) is not None
     )
     for m in an.find("school_lower") if lower_gate else ():
@@ -304,7 +305,7 @@ def contacts(text: str, low: str, scan: Scan, an: Anchors) -> None:
     if "@" in text:
         _emails_and_handles(text, low, scan)
     # The substrings are necessary for the gate regex to match, and far cheaper to look for.
-    gate = any(w in low for w in _PLATFORM_WORDS) and P.PLATFORM_GATE.search(low)
+    gate = contains_any(low, _PLATFORM_WORDS) and P.PLATFORM_GATE.search(low)
     for m in P.PLATFORM_HANDLE.finditer(low) if gate else ():
         h = m.group("handle")
         if h in _NOT_HANDLES or h.isalpha() and len(h) < 4:
@@ -356,7 +357,7 @@ def cases_and_terms(ex: Extractor, text: str, low: str, scan: Scan, an: Anchors)
         _add(scan, m.start(), m.end(), "case_reference", m.group(), "strong", "family_court")
         if m.group()[4] in "CPFZL":
             scan.family_court_number = True
-    for m in P.CASE_NUMBER.finditer(low) if digits and any(w in low for w in _CASE_WORDS) else ():
+    for m in P.CASE_NUMBER.finditer(low) if digits and contains_any(low, _CASE_WORDS) else ():
         _add(scan, m.start("ref"), m.end("ref"), "case_reference", text[m.start("ref") : m.end("ref")], "strong")
     for m in P.NAMED_CASE.finditer(text) if " case" in low else ():
         _add(scan, m.start(), m.end(), "care_status", m.group(), "sensitive", "named_case")
