@@ -147,15 +147,12 @@ class ChildDataDetector:
         items.ages_and_dates(text, low, scan, an)
         items.schools(text, low, scan, an)
         # Sentences that are plainly about a child make a bare known given name a child's name.
-        child_sents: set[int] = set()
-        for r in scan.refs:
-            if not r.dropped:
-                child_sents.add(sents.of(r.start))
+        # Sentence indices by bisect inline: a method call per offset costs more than the search.
+        bounds = sents.starts
+        child_sents = {bisect_right(bounds, r.start) - 1 for r in scan.refs if not r.dropped}
         for f in scan.findings:
-            if (f.kind == "school" and f.weight == "strong") or (f.kind == "age" and f.sub != "year_group"):
-                child_sents.add(sents.of(f.start))
-            elif f.kind == "age":
-                child_sents.add(sents.of(f.start))
+            if f.kind == "age" or (f.kind == "school" and f.weight == "strong"):
+                child_sents.add(bisect_right(bounds, f.start) - 1)
         if child_sents:
             taken = used | self._covered(toks, scan)
             self._ex.context_names(text, low, toks, taken, child_sents, sents.of, scan)
@@ -206,15 +203,15 @@ class ChildDataDetector:
         find_by_sent: dict[int, list[Finding]] = {}
         for f in scan.findings:
             find_by_sent.setdefault(bisect_right(starts, f.start) - 1, []).append(f)
-        generic = {sents.of(p) for p in scan.generic}
+        generic = {bisect_right(starts, p) - 1 for p in scan.generic}
         pron_gender: dict[int, str] = {}  # sentence -> gender of its first pronoun
         for p, g in scan.pronouns:
-            s = sents.of(p)
+            s = bisect_right(starts, p) - 1
             if s not in pron_gender:
                 pron_gender[s] = g
         pron = set(pron_gender)
-        adult = {sents.of(p) for p in scan.adult_self}
-        practice = {sents.of(p) for p in scan.practitioner}
+        adult = {bisect_right(starts, p) - 1 for p in scan.adult_self}
+        practice = {bisect_right(starts, p) - 1 for p in scan.practitioner}
         if n <= _WHOLE_TEXT_SENTENCES:
             windows = [range(0, n)]
         else:

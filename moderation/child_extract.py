@@ -463,10 +463,12 @@ class Extractor:
             gender = P.CHILD_SING.get(noun, "")
             scan.refs.append(Ref(m.start(), m.end(), "weak", text[m.start() : m.end()], gender))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True, "ref_age"))
-        # The gate is one fast scan; the patterns' start words ("a", "the") are in every text.
-        gate = an.words("practitioner_ref") and P.PRACTITIONER_REF_GATE.search(low) is not None
-        for m in an.find("practitioner_ref") if gate else ():
-            scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
+        # The gate only narrows the matches, so it runs only when there are some: the pattern is
+        # tried at a few "a"/"the" starts, cheaper than the gate's scan of the whole text.
+        hits = an.find("practitioner_ref")
+        if hits and P.PRACTITIONER_REF_GATE.search(low) is not None:
+            for m in hits:
+                scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()]))
         for m in an.find("pronoun_age"):
             v = P.num_value(m.group("num"))
             if v is None or v >= 18 or not _age_ok(low, m.end()):
