@@ -92,14 +92,9 @@ _WORD_SLOTS: dict[str, tuple[int, ...]] = {}
 for _name, (_rx, _words) in _SPECS.items():
     for _w in _words.split():
         _WORD_SLOTS[_w] = (*_WORD_SLOTS.get(_w, ()), SLOT[_name])
-# Whole words only. Every listed word is all word characters, so a word start is a non-word
-# character and then the word: a leading \W lets the engine skip quickly to the next gap between
-# words (a leading \b made it try every position), and a space put before the text stands for the
-# gap before a first word. One capturing group, for split(): [gap, word, gap, word, ..., gap] is
-# cheaper than match objects; each gap lacks the one \W character just before its word.
-if not all(re.fullmatch(r"\w+", w) for w in _WORD_SLOTS):
-    raise ValueError("anchor words must be made of word characters only")
-_ANCHOR = re.compile(r"\W(" + P.trie_regex(_WORD_SLOTS) + r")\b")
+# Whole words only, found as whole \w runs of the text (see Anchors).
+if not all(re.fullmatch(r"[a-z0-9]+", w) for w in _WORD_SLOTS):
+    raise ValueError("anchor words must be made of ASCII letters and digits only (no '_', see Anchors)")
 # On ASCII text \w is [a-z0-9_] (the text is lowercase): mapping every other ASCII character to a
 # space makes str.split(" ") cut exactly at the gaps between \w runs, faster than the regex split.
 _GAPS_TO_SPACE = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
@@ -108,7 +103,6 @@ _GAPS_TO_SPACE = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnu
 _GAPS_TO_SPACE_BYTES = bytes(32 if c in _GAPS_TO_SPACE else c for c in range(256))
 # Digits to "0", everything else to "a": digit runs are then found by str.find alone.
 _DIGIT_MARKS = bytes(48 if 48 <= c <= 57 else 97 for c in range(256))
-_DIGITS = re.compile(r"\d+")
 
 
 def spaced_ascii(low: str) -> str:
@@ -116,12 +110,26 @@ def spaced_ascii(low: str) -> str:
     return low.encode("ascii").translate(_GAPS_TO_SPACE_BYTES).decode("ascii")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_stand_in(m: re.Match[str]) -> str:
+    """"_" for a word character (what \\w matches: alphanumeric by str.isalnum), else a space."""
+    c = m.group()
+    return "_" if c.isalnum() else " "
+
+
+def _digit_stand_in(m: re.Match[str]) -> str:
+    return "0" if m.group().isdecimal() else "a"
+
+
 def _digit_runs(low: str) -> list[tuple[int, int]]:
     """Spans of the runs of digits in the text."""
     if not low.isascii():
-        return [m.span() for m in _DIGITS.finditer(low)]
-    # On ASCII text \d is [0-9]. A regex scan tests every character in Python's engine (several
-    # microseconds a comment); on the marked copy each run is two substring searches.
+        # \d is what str.isdecimal accepts: other digits stand in as "0", other characters as "a".
+        low = _NON_ASCII.sub(_digit_stand_in, low)
+    # A regex scan tests every character in Python's engine (several microseconds a comment); on
+    # the marked copy each run is two substring searches.
     marks = low.encode("ascii").translate(_DIGIT_MARKS).decode("ascii")
     out: list[tuple[int, int]] = []
     i = marks.find("0")
@@ -144,25 +152,18 @@ class Anchors:
         self.low = low
         starts: list[list[int]] = [[] for _ in NAMES]
         slots = _WORD_SLOTS
-        if low.isascii():
-            # Every \w run of the text, each with one space after it (empty pieces are gaps).
-            p = 0
-            get = slots.get
-            for word in spaced_ascii(low).split(" "):
-                ks = get(word)
-                if ks is not None:
-                    for k in ks:
-                        starts[k].append(p)
-                p += len(word) + 1
-        else:
-            parts = _ANCHOR.split(" " + low)
-            # Offsets into " " + low, less the leading space, plus the \W before each word: they cancel.
-            p = len(parts[0])
-            for i in range(1, len(parts), 2):
-                word = parts[i]
-                for k in slots[word]:
+        # Every \w run of the text, each with one space after it (empty pieces are gaps). Other
+        # than ASCII, a word character becomes "_" (in no anchor word, so its run matches none, as
+        # the real run would not) and any other character a space: the same runs, offsets kept.
+        ascii_low = low if low.isascii() else _NON_ASCII.sub(_ascii_stand_in, low)
+        p = 0
+        get = slots.get
+        for word in spaced_ascii(ascii_low).split(" "):
+            ks = get(word)
+            if ks is not None:
+                for k in ks:
                     starts[k].append(p)
-                p += len(word) + len(parts[i + 1]) + 1
+            p += len(word) + 1
         self.starts = starts
         self.digit_runs = _digit_runs(low)
         self._word_digits: list[int] | None = None

@@ -29,14 +29,6 @@ _CAP_SPLIT = re.compile("(" + P.CAP_WORD.pattern + ")")
 _TAIL_START = re.compile(r"\s*[',(]|\s+(?:from|in|of|off|age|is|was|turn|has)")
 
 
-def _tail_start(low: str, pos: int) -> bool:
-    """False when NAME_AGE_TAIL cannot match at pos (ASCII text only)."""
-    return _TAIL_START.match(low, pos) is not None
-
-
-def _always(low: str, pos: int) -> bool:
-    """Stand-in for _tail_start on non-ASCII text, where case folding is not plain lowercasing."""
-    return True
 AMBIGUOUS_TOWNS = frozenset(
     """reading bath deal march sandy wells nelson stanley chester lincoln washington richmond
     hamilton boston grays ware hyde sutton leigh louth ince brough denton middleton ashton wick
@@ -239,7 +231,9 @@ class Extractor:
         """Child names from direct evidence; returns the token indices used."""
         starts = [t[0] for t in toks]
         used: set[int] = set()
-        plain_tail = _tail_start if text.isascii() else _always
+        # No match of _TAIL_START at a position rules NAME_AGE_TAIL out there, on ASCII text only
+        # (elsewhere case folding is not plain lowercasing): None where it cannot decide.
+        tail_start = _TAIL_START.match if text.isascii() else None
 
         def add(i: int, direct: bool, why: str) -> None:
             if i in used or i >= len(toks):
@@ -285,10 +279,12 @@ class Extractor:
             if i in used or not cap or lowtok in P.STOP_NAMES:
                 continue
             # Cheap test first: most capitalised words have no age, date or year group after them.
-            if not (plain_tail(low, e) and P.NAME_AGE_TAIL.match(text, e)) and not (
+            if not (
+                (tail_start is None or tail_start(low, e) is not None) and P.NAME_AGE_TAIL.match(text, e)
+            ) and not (
                 i + 1 < len(toks)
                 and text[e : toks[i + 1][0]] == " "
-                and plain_tail(low, toks[i + 1][1])
+                and (tail_start is None or tail_start(low, toks[i + 1][1]) is not None)
                 and P.NAME_AGE_TAIL.match(text, toks[i + 1][1])
             ):
                 continue
@@ -479,7 +475,9 @@ class Extractor:
                                  text[m.start() : m.end()], gender))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
         hits = an.find("self_age")
-        first_person = P.FIRST_PERSON_GATE.search(low) is not None
+        child_hits = an.find("self_child")
+        # The first-person gate only narrows these matches: scan for it only when there are some.
+        first_person = bool(hits or child_hits) and P.FIRST_PERSON_GATE.search(low) is not None
         for m in hits if hits and (first_person or "as a" in low) else ():
             v = P.num_value(m.group("num"))
             if v is None:
@@ -495,7 +493,7 @@ class Extractor:
                 continue
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
             scan.findings.append(Finding(m.start("num"), m.end("num"), "age", m.group("num"), "weak", True))
-        for m in an.find("self_child") if first_person else ():
+        for m in child_hits if first_person else ():
             scan.refs.append(Ref(m.start(), m.end(), "strong", text[m.start() : m.end()], is_self=True))
         hits = an.find("adult_self")
         if hits and gate_passes(low, ADULT_SELF_WORDS, P.ADULT_SELF_GATE):
