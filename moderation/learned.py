@@ -36,6 +36,8 @@ INPUTS = ("text", "normalized")
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _GRAM = 4
+# HTML tags are not words a reader sees (the sanitiser drops them): the models skip them.
+_TAG = re.compile(r"</?[a-zA-Z!][^>]*>?")
 _CACHE_MAX = 200_000
 
 
@@ -60,7 +62,9 @@ def features(words: Sequence[str]) -> list[str]:
 
 
 def model_input(text: str, kind: str) -> list[str]:
-    """The words a model of input ``kind`` reads from a text."""
+    """The words a model of input ``kind`` reads from a text (markup tags left out)."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
     if kind == "normalized":
         from moderation.normalize import normalize_words
 
@@ -84,6 +88,13 @@ class _KnownFeatures(dict[str, tuple[int, ...]]):
         return known
 
 
+# The model only gives an opinion on text that reads like the comments it learned from: at least
+# this many different words, and this share of all its words, must be whole words it has seen. Markup, code and
+# other gibberish ("<base href=//0>") is not what it was trained on, and it would guess.
+MIN_KNOWN_WORDS = 3
+MIN_KNOWN_SHARE = 0.5
+
+
 class LinearTextModel:
     """A trained model: per-feature (idf, idf x coefficient), intercept and decision threshold.
 
@@ -93,7 +104,8 @@ class LinearTextModel:
     """
 
     def __init__(self, name: str, weights: dict[str, tuple[float, float]], intercept: float,
-                 threshold: float, *, reads: str = "text", trained_on: Sequence[str] = ()) -> None:
+                 threshold: float, *, reads: str = "text", trained_on: Sequence[str] = (),
+                 min_known_words: int = MIN_KNOWN_WORDS, min_known_share: float = MIN_KNOWN_SHARE) -> None:
         if reads not in INPUTS:
             raise ValueError(f"reads must be one of {INPUTS}, not {reads!r}")
         self.name = name
@@ -102,15 +114,30 @@ class LinearTextModel:
         self.threshold = threshold
         self.reads = reads
         self.trained_on = tuple(trained_on)
+        self.min_known_words = min_known_words
+        self.min_known_share = min_known_share
         self._idf2 = np.array([iw[0] for iw in weights.values()], dtype=np.float64) ** 2
         self._weighted = np.array([iw[1] for iw in weights.values()], dtype=np.float64)
         self._known = _KnownFeatures({f: i for i, f in enumerate(weights)})
+        # Whole words seen in training: their feature "=word" is in the vocabulary.
+        self._words = frozenset(f[1:] for f in weights if f.startswith("="))
 
     def probability(self, text: str) -> float:
         return self.probability_of_words(model_input(text, self.reads))
 
+    def reads_like_training(self, words: Sequence[str]) -> bool:
+        """Enough of the words are ones the model has seen for its opinion to mean something."""
+        seen = self._words
+        known = sum(1 for w in words if w in seen)
+        return known >= self.min_known_share * len(words) and len(seen.intersection(words)) >= self.min_known_words
+
     def probability_of_words(self, words: Sequence[str]) -> float:
-        """For callers that already have the words ``model_input`` would give (saves a pass)."""
+        """For callers that already have the words ``model_input`` would give (saves a pass).
+
+        0.0 (no opinion) for text unlike any comment it learned from; see MIN_KNOWN_WORDS.
+        """
+        if not self.reads_like_training(words):
+            return 0.0
         found = list(chain.from_iterable(map(self._known.__getitem__, words)))
         if not found:
             return _sigmoid(self.intercept)

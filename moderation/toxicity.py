@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from moderation.learned import load as load_learned
+from moderation.learned import model_input
 from moderation.normalize import MappedText, normalize_mapped, normalize_words
 from moderation.tox_lexicon import MILD_PROFANITY, STRONG_PROFANITY, alt
 from moderation.toxic_patterns import (
@@ -401,17 +402,20 @@ class EmbeddedScorer:
             hits = find_hits(norm, words) if words else []
             out.append(combine(hits, tokens, words, prob))
         if self._learned is not None:
-            self._second_opinion(normed, out)
+            self._second_opinion(texts, normed, out)
         return out
 
-    def _second_opinion(self, normed: Sequence[tuple[str, list[str]]], out: list[dict[str, float]]) -> None:
+    def _second_opinion(self, texts: Sequence[str], normed: Sequence[tuple[str, list[str]]],
+                        out: list[dict[str, float]]) -> None:
         model = self._learned
         assert model is not None
-        for (_norm, tokens), scores in zip(normed, out, strict=True):
+        for text, (_norm, tokens), scores in zip(texts, normed, out, strict=True):
             # Asked only where no label already reached the default hold level. The model reads
-            # the normalised words (see moderation.train_learned), which are already here.
+            # the normalised words (see moderation.train_learned), which are already here unless
+            # the text has markup, which the model must not read as words.
             if tokens and max(scores.values(), default=0.0) < LEARNED_ASK_BELOW:
-                lifted = round(model.calibrated(model.probability_of_words(tokens[:MAX_MODEL_WORDS])), 4)
+                words = model_input(text[:MAX_SCAN_CHARS], model.reads) if "<" in text else tokens
+                lifted = round(model.calibrated(model.probability_of_words(words[:MAX_MODEL_WORDS])), 4)
                 if lifted > scores["toxicity"]:
                     scores["toxicity"] = lifted
 

@@ -2,7 +2,7 @@
 
 Writes moderation/data/learned_child_data.json.gz and learned_toxic.json.gz. Each model's
 decision threshold is chosen by 5-fold cross-validation: the lowest at which the model alone
-flags at most 1.5-2.5% of the clean comments its fold never saw (MAX_FALSE_POSITIVE_RATE).
+flags at most 1.5-2% of the clean comments its fold never saw (MAX_FALSE_POSITIVE_RATE).
 Needs scikit-learn (installed with alt-profanity-check); the service itself does not.
 """
 
@@ -39,11 +39,11 @@ CASES = {"child_data": DATA / "cases_child.jsonl", "toxic": DATA / "cases_toxic.
 # out of fold. Leave-one-writer-out runs on the unseen_tune sets, before the rules were tuned on
 # them (train on two writers, measure rules OR model on the third), put toxicity recall at
 # 0.87 / 0.89 for 2 % / 4 % (precision 0.95 / 0.91; target recall 0.90 at precision 0.80). The
-# final values are the highest that keep every look-alike the unit tests say must publish
-# published ("My lad has settled in well at his new school.", "Are you a foster carer
-# yourself?"), which the model alone held at 2-3 % once trained on 1,340 more comments.
+# final values keep a margin under every look-alike the unit tests say must publish
+# ("My lad has settled in well at his new school.", "Are you a foster carer yourself?"), which
+# the model alone held at 2-3 % once trained on 1,340 more comments.
 C = {"child_data": 10.0, "toxic": 10.0}
-MAX_FALSE_POSITIVE_RATE = {"child_data": 0.015, "toxic": 0.025}
+MAX_FALSE_POSITIVE_RATE = {"child_data": 0.015, "toxic": 0.02}
 # The toxicity model reads normalised words, so masked and spaced-out abuse looks like abuse.
 READS = {"child_data": "text", "toxic": "normalized"}
 FOLDS = 5

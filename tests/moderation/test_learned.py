@@ -42,7 +42,8 @@ def test_inference_gives_scikit_learns_probabilities():
     docs = [words_of(t) for t, _ in TRAIN]
     labels = [y for _, y in TRAIN]
     weights, intercept = train_learned.fit(docs, labels)
-    ours = LinearTextModel("t", weights, intercept, 0.5)
+    # No abstention here: this compares the arithmetic on every probe, even near-empty ones.
+    ours = LinearTextModel("t", weights, intercept, 0.5, min_known_words=0, min_known_share=0.0)
 
     vec = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
     clf = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced")
@@ -136,11 +137,11 @@ def test_the_learned_layer_never_lowers_a_toxicity_score(texts):
 
 def test_a_hold_only_the_model_saw_tells_the_moderator_what_to_check():
     # A model that has learned an invented word marks children's data, so no rule can match it.
-    docs = [words_of(t) for t, _ in TRAIN] + [words_of("the zorblax thing again"), words_of("zorblax zorblax")]
+    docs = [words_of(t) for t, _ in TRAIN] + [words_of("the zorblax thing again")] * 2
     labels = [False] * len(TRAIN) + [True, True]
     weights, intercept = train_learned.fit(docs, labels)
     model = LinearTextModel("child_data", weights, intercept, 0.5)
-    text = "Honestly the zorblax thing again, nobody listens."
+    text = "Honestly the zorblax thing again."
     assert ChildDataDetector(learned=False).detect(text).score < 0.5
     result = ChildDataDetector(model=model).detect(text)
     assert result.score >= 0.5
@@ -149,3 +150,18 @@ def test_a_hold_only_the_model_saw_tells_the_moderator_what_to_check():
     # Below its threshold the model changes nothing a moderator sees.
     plain = ChildDataDetector(model=model).detect("Funding for schools has fallen.")
     assert plain.score < 0.5 and "text model" not in plain.explanation
+
+
+def test_markup_and_code_get_no_opinion_from_the_models():
+    xss = [x.strip() for x in (ROOT.parent / "shared" / "corpora" / "xss-payload-list.txt").read_text(
+        "utf-8", errors="replace").splitlines() if x.strip()]
+    assert len(xss) > 6000
+    for kind in learned.MODELS:
+        model = learned.load(kind)
+        assert model is not None
+        flagged = [t for t in xss if model.probability(t) >= model.threshold]
+        # A comment is judged on the words a reader sees: tags are dropped, and text that is
+        # mostly words the model never met (attributes, script) gets no opinion at all.
+        assert len(flagged) <= len(xss) // 1000, (kind, flagged[:5])
+    assert model_input("<b>you absolute muppet</b>", "normalized") == ["you", "absolute", "muppet"]
+    assert learned.load("toxic").probability("<a onclick=alert(1)>test</a>") == 0.0
