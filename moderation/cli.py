@@ -130,8 +130,6 @@ def _moderator(args: argparse.Namespace) -> Moderator:
     return build_moderator(args.backend, learned=not args.rules_only, **options)
 
 
-
-
 def _handle(run: Callable[[], int]) -> int:
     try:
         return run()

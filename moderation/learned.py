@@ -147,9 +147,6 @@ class LinearTextModel:
         square = float(np.dot(tf * tf, self._idf2[ids]))
         return _sigmoid(self.intercept + float(np.dot(tf, self._weighted[ids])) / math.sqrt(square))
 
-    def probabilities(self, texts: Sequence[str]) -> list[float]:
-        return [self.probability(t) for t in texts]
-
     def calibrated(self, p: float) -> float:
         """p on a scale where the model's threshold reads 0.5 (piecewise linear, monotone)."""
         t = self.threshold

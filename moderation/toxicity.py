@@ -95,24 +95,20 @@ _AFFECTION = re.compile(
 
 # The grammatical target is an institution or a policy, not a person: "Ofsted can go to hell",
 # "the government are a bunch of clowns", "this policy deserves to be put down".
-_INSTITUTION_SUBJECT = re.compile(
-    r"(?<!from\sthe\s)(?<!at\sthe\s)(?<!of\sthe\s)(?<!for\sthe\s)(?<!in\sthe\s)"
-    r"(?<!from\s)(?<!at\s)(?<!of\s)(?<!for\s)(?<!in\s)"
-    r"\b(?:ofsted|dfe|council|councils|government|govt|department|ministry|home\s+office|"
-    r"treasury|nhs|cafcass|police|tories|labour|whitehall|parliament|policy|bill|plan|idea|"
-    r"scheme|proposal|law|report|reform|guidance|consultation|system|app|website|form|quango|"
-    r"limit|cap|rule|rules|cuts|tax|act|legislation|regime|target|targets|strategy|budget|"
-    r"sanctions|freeze|dogs|animals|livestock|horses|cattle|pets|badgers|foxes)"
-    r"\s+(?:(?:can|could|should|may|might)\s+(?:\w+\s+){0,5}?|(?:are|is|'re|'s)\s+"
-    r"(?:\w+\s+){0,2}?|)$")
-
-
-_INSTITUTION_WORDS = frozenset(
-    "ofsted dfe council councils government govt department ministry office treasury nhs cafcass "
+_INSTITUTIONS = (
+    "ofsted dfe council councils government govt department ministry home_office treasury nhs cafcass "
     "police tories labour whitehall parliament policy bill plan idea scheme proposal law report "
     "reform guidance consultation system app website form quango limit cap rule rules cuts tax act "
     "legislation regime target targets strategy budget sanctions freeze dogs animals livestock horses "
-    "cattle pets badgers foxes".split())
+    "cattle pets badgers foxes").split()
+_INSTITUTION_SUBJECT = re.compile(
+    r"(?<!from\sthe\s)(?<!at\sthe\s)(?<!of\sthe\s)(?<!for\sthe\s)(?<!in\sthe\s)"
+    r"(?<!from\s)(?<!at\s)(?<!of\s)(?<!for\s)(?<!in\s)"
+    r"\b(?:" + "|".join(w.replace("_", r"\s+") for w in _INSTITUTIONS) + r")"
+    r"\s+(?:(?:can|could|should|may|might)\s+(?:\w+\s+){0,5}?|(?:are|is|'re|'s)\s+"
+    r"(?:\w+\s+){0,2}?|)$")
+# A text without any of these words (the last word of each) cannot have an institution subject.
+_INSTITUTION_WORDS = frozenset(w.rsplit("_", 1)[-1] for w in _INSTITUTIONS)
 
 
 def _quoted(norm: str, start: int, end: int) -> bool:
