@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -92,8 +93,11 @@ def test_calibration_puts_the_threshold_at_the_policy_hold_level():
     assert values == sorted(values)
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="needs ../shared/eval/dev.jsonl, as the shipped models do")
 def test_shipped_models_are_what_the_repo_data_trains(tmp_path):
+    if not DEV.exists():  # the shipped models were trained with it; CI always has it
+        if os.environ.get("CI"):
+            pytest.fail(f"{DEV} is missing: the shipped models cannot be checked")
+        pytest.skip(f"needs {DEV}, as the shipped models do")
     assert train_learned.main(["--out", str(tmp_path)]) == 0
     for kind, shipped_path in learned.MODELS.items():
         shipped = learned.read(shipped_path)
